@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Support.Kernel.Email;
+
+/// <summary>Where an email stands in the outbox.</summary>
+public enum EmailStatus
+{
+    Queued = 0,
+    Sent = 1,
+    Failed = 2,
+}
+
+/// <summary>One outgoing email: queued with the change that caused it, sent by the background sender.</summary>
+public sealed class EmailMessage
+{
+    private EmailMessage()
+    {
+    }
+
+    public EmailMessage(OutgoingEmail email, DateTime queuedAtUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email.To);
+        To = email.To.Trim();
+        ToName = email.ToName;
+        Subject = email.Subject;
+        TextBody = email.TextBody;
+        HtmlBody = email.HtmlBody;
+        Category = email.Category;
+        QueuedAtUtc = queuedAtUtc;
+        NextAttemptAtUtc = queuedAtUtc;
+        MessageId = $"{Guid.NewGuid():N}@support.modular";
+    }
+
+    public long Id { get; private set; }
+
+    public string To { get; private set; } = "";
+
+    public string? ToName { get; private set; }
+
+    public string Subject { get; private set; } = "";
+
+    public string TextBody { get; private set; } = "";
+
+    public string? HtmlBody { get; private set; }
+
+    /// <summary>What kind of mail this is (ticket-opened, access-link, test...), for the tracking page.</summary>
+    public string Category { get; private set; } = "";
+
+    /// <summary>The RFC 5322 Message-ID, so that replies can be threaded.</summary>
+    public string MessageId { get; private set; } = "";
+
+    public EmailStatus Status { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTime QueuedAtUtc { get; private set; }
+
+    public DateTime NextAttemptAtUtc { get; private set; }
+
+    public DateTime? SentAtUtc { get; private set; }
+
+    internal void MarkSent(DateTime nowUtc)
+    {
+        Attempts++;
+        Status = EmailStatus.Sent;
+        SentAtUtc = nowUtc;
+        LastError = null;
+    }
+
+    internal void MarkAttemptFailed(string error, DateTime nowUtc, TimeSpan retryDelay, int maxAttempts)
+    {
+        Attempts++;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+        if (Attempts >= maxAttempts)
+        {
+            Status = EmailStatus.Failed;
+            return;
+        }
+
+        NextAttemptAtUtc = nowUtc + retryDelay;
+    }
+
+    /// <summary>An admin asks for a failed message to be tried again.</summary>
+    public void Requeue(DateTime nowUtc)
+    {
+        if (Status != EmailStatus.Failed)
+        {
+            return;
+        }
+
+        Status = EmailStatus.Queued;
+        Attempts = 0;
+        NextAttemptAtUtc = nowUtc;
+    }
+
+    internal static void Configure(EntityTypeBuilder<EmailMessage> entity)
+    {
+        entity.ToTable(Persistence.KernelDbContext.Prefix + "_email_messages");
+        entity.HasKey(m => m.Id);
+        entity.HasIndex(m => new { m.Status, m.NextAttemptAtUtc });
+        entity.HasIndex(m => m.QueuedAtUtc);
+        entity.Property(m => m.To).HasMaxLength(320);
+        entity.Property(m => m.ToName).HasMaxLength(200);
+        entity.Property(m => m.Subject).HasMaxLength(500);
+        entity.Property(m => m.Category).HasMaxLength(100);
+        entity.Property(m => m.MessageId).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Support.Kernel.Messaging;
+using Support.Kernel.Persistence;
+
+namespace Support.Kernel.Email;
+
+/// <summary>Sends queued email in the background, retrying failures with back-off.</summary>
+internal sealed partial class EmailSender : BackgroundService
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IEmailTransport _transport;
+    private readonly EmailSignal _signal;
+    private readonly TimeProvider _clock;
+    private readonly EmailOptions _options;
+    private readonly ILogger<EmailSender> _logger;
+
+    public EmailSender(
+        IServiceScopeFactory scopes,
+        IEmailTransport transport,
+        EmailSignal signal,
+        TimeProvider clock,
+        IOptions<EmailOptions> options,
+        ILogger<EmailSender> logger)
+    {
+        _scopes = scopes;
+        _transport = transport;
+        _signal = signal;
+        _clock = clock;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        LogTransport(_transport.Description);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var attempted = await SendDueAsync(stoppingToken);
+                if (attempted == 0)
+                {
+                    await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                LogLoopFailed(exception);
+                await Task.Delay(_options.PollInterval, _clock, stoppingToken);
+            }
+        }
+    }
+
+    internal async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        using var scope = _scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var due = await db.EmailMessages
+            .Where(m => m.Status == EmailStatus.Queued && m.NextAttemptAtUtc <= now)
+            .OrderBy(m => m.Id)
+            .Take(20)
+            .ToListAsync(cancellationToken);
+
+        foreach (var message in due)
+        {
+            try
+            {
+                await _transport.SendAsync(ToMime(message), cancellationToken);
+                message.MarkSent(_clock.GetUtcNow().UtcDateTime);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var delay = RetrySchedule.DelayAfter(message.Attempts + 1, _options.RetryBaseDelay, _options.RetryMaxDelay);
+                message.MarkAttemptFailed(exception.Message, _clock.GetUtcNow().UtcDateTime, delay, _options.MaxAttempts);
+                LogSendFailed(message.Id, message.Attempts, exception.Message);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return due.Count;
+    }
+
+    private MimeMessage ToMime(EmailMessage message)
+    {
+        var mime = new MimeMessage { MessageId = message.MessageId, Subject = message.Subject };
+        mime.From.Add(new MailboxAddress(_options.FromName, _options.FromAddress));
+        mime.To.Add(new MailboxAddress(message.ToName ?? "", message.To));
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outgoing email goes through {Transport}")]
+    private partial void LogTransport(string transport);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The email sender loop failed; retrying after the poll interval")]
+    private partial void LogLoopFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {MessageId} failed on attempt {Attempt}: {Error}")]
+    private partial void LogSendFailed(long messageId, int attempt, string error);
+}

@@ -1,0 +1,63 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Support.Kernel.Persistence;
+
+namespace Support.Kernel.Email;
+
+/// <summary>Hands a message to the outside world.</summary>
+internal interface IEmailTransport
+{
+    string Description { get; }
+
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>Sends through an SMTP relay with MailKit.</summary>
+internal sealed class SmtpEmailTransport : IEmailTransport
+{
+    private readonly SmtpOptions _options;
+
+    public SmtpEmailTransport(IOptions<EmailOptions> options) => _options = options.Value.Smtp;
+
+    public string Description => $"SMTP {_options.Host}:{_options.Port}";
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
+        var security = Enum.TryParse<SecureSocketOptions>(_options.Security, ignoreCase: true, out var parsed)
+            ? parsed
+            : SecureSocketOptions.Auto;
+        await client.ConnectAsync(_options.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set."), _options.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(_options.UserName))
+        {
+            await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}
+
+/// <summary>Writes each message as an <c>.eml</c> file, so a fresh install works without a mail server.</summary>
+internal sealed class PickupFolderEmailTransport : IEmailTransport
+{
+    private readonly string _folder;
+
+    public PickupFolderEmailTransport(IOptions<EmailOptions> options, DataFolder dataFolder)
+    {
+        _folder = dataFolder.Resolve(options.Value.PickupFolder);
+    }
+
+    public string Description => $"pickup folder {_folder}";
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_folder);
+        var name = $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml";
+        var temporary = Path.Combine(_folder, name + ".tmp");
+        await message.WriteToAsync(temporary, cancellationToken);
+        File.Move(temporary, Path.Combine(_folder, name));
+    }
+}

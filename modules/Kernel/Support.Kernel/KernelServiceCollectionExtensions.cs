@@ -1,0 +1,42 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Support.Kernel.Email;
+using Support.Kernel.Messaging;
+using Support.Kernel.Persistence;
+
+namespace Support.Kernel;
+
+/// <summary>Registers what every module relies on: data, messaging, the outbox and the email outbox.</summary>
+public static class KernelServiceCollectionExtensions
+{
+    public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration, IEnumerable<Assembly> moduleAssemblies)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DataFolder>();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.SectionName));
+        services.AddSingleton<SqliteDatabase>();
+        services.AddScoped<ScopedConnection>();
+        services.AddScoped<UnitOfWork>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<EmailSignal>();
+
+        services.AddModuleDbContext<KernelDbContext>("Kernel", KernelDbContext.Prefix);
+        services.AddModuleMessaging(moduleAssemblies.Append(typeof(KernelServiceCollectionExtensions).Assembly));
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddSingleton<SmtpEmailTransport>();
+        services.AddSingleton<PickupFolderEmailTransport>();
+        services.AddSingleton<IEmailTransport>(provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
+                ? provider.GetRequiredService<PickupFolderEmailTransport>()
+                : provider.GetRequiredService<SmtpEmailTransport>());
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<EmailSender>();
+        services.AddSingleton<DatabaseMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,162 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Support.Kernel.Contracts;
+using Support.Kernel.Persistence;
+
+namespace Support.Kernel.Messaging;
+
+/// <summary>
+/// Reads every module's outbox after commit and delivers each event to its handlers, each in its own
+/// scope. A failed handler is retried with back-off; handlers that already succeeded skip the event
+/// through their inbox, so a redelivery never repeats their work.
+/// </summary>
+internal sealed partial class OutboxDispatcher : BackgroundService
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IReadOnlyList<ModuleDatabase> _databases;
+    private readonly OutboxSignal _signal;
+    private readonly TimeProvider _clock;
+    private readonly OutboxOptions _options;
+    private readonly ILogger<OutboxDispatcher> _logger;
+
+    public OutboxDispatcher(
+        IServiceScopeFactory scopes,
+        IEnumerable<ModuleDatabase> databases,
+        OutboxSignal signal,
+        TimeProvider clock,
+        IOptions<OutboxOptions> options,
+        ILogger<OutboxDispatcher> logger)
+    {
+        _scopes = scopes;
+        _databases = databases.ToList();
+        _signal = signal;
+        _clock = clock;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.DispatchEnabled)
+        {
+            return;
+        }
+
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var dispatched = 0;
+                foreach (var database in _databases)
+                {
+                    dispatched += await DispatchBatchAsync(database, stoppingToken);
+                }
+
+                if (dispatched == 0)
+                {
+                    await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                LogDispatchLoopFailed(exception);
+                await Task.Delay(_options.PollInterval, _clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Dispatches the due events of one module; returns how many were attempted.</summary>
+    internal async Task<int> DispatchBatchAsync(ModuleDatabase database, CancellationToken cancellationToken)
+    {
+        using var scope = _scopes.CreateScope();
+        var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var due = await db.OutboxMessages
+            .Where(m => m.ProcessedAtUtc == null && m.NextAttemptAtUtc <= now)
+            .OrderBy(m => m.Id)
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        foreach (var message in due)
+        {
+            await DeliverAsync(message, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return due.Count;
+    }
+
+    private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var integrationEvent = message.Deserialize();
+            var handlerType = typeof(INotificationHandler<>).MakeGenericType(integrationEvent.GetType());
+            int handlerCount;
+            using (var countScope = _scopes.CreateScope())
+            {
+                handlerCount = countScope.ServiceProvider.GetServices(handlerType).Count();
+            }
+
+            var failures = new List<string>();
+            for (var i = 0; i < handlerCount; i++)
+            {
+                using var handlerScope = _scopes.CreateScope();
+                var handler = handlerScope.ServiceProvider.GetServices(handlerType).ElementAt(i)!;
+                try
+                {
+                    await InvokeAsync(handler, integrationEvent, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    LogHandlerFailed(exception, handler.GetType().Name, message.EventId);
+                    failures.Add($"{handler.GetType().Name}: {exception.Message}");
+                }
+            }
+
+            if (failures.Count == 0)
+            {
+                message.ProcessedAtUtc = _clock.GetUtcNow().UtcDateTime;
+                message.LastError = null;
+                return;
+            }
+
+            ScheduleRetry(message, string.Join(Environment.NewLine, failures));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogHandlerFailed(exception, "(deserialisation)", message.EventId);
+            ScheduleRetry(message, exception.Message);
+        }
+    }
+
+    private static Task InvokeAsync(object handler, IIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        var handle = handler.GetType().GetMethod(nameof(INotificationHandler<IIntegrationEvent>.Handle), [integrationEvent.GetType(), typeof(CancellationToken)])
+            ?? throw new InvalidOperationException($"{handler.GetType()} has no Handle method for {integrationEvent.GetType()}.");
+        return (Task)handle.Invoke(handler, [integrationEvent, cancellationToken])!;
+    }
+
+    private void ScheduleRetry(OutboxMessage message, string error)
+    {
+        message.Attempts++;
+        message.LastError = error.Length > 2000 ? error[..2000] : error;
+        message.NextAttemptAtUtc = _clock.GetUtcNow().UtcDateTime
+            + RetrySchedule.DelayAfter(message.Attempts, _options.RetryBaseDelay, _options.RetryMaxDelay);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatch loop failed; retrying after the poll interval")]
+    private partial void LogDispatchLoopFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handler {Handler} failed for event {EventId}; it will be retried")]
+    private partial void LogHandlerFailed(Exception exception, string handler, Guid eventId);
+}

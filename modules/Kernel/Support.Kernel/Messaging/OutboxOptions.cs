@@ -1,0 +1,20 @@
+namespace Support.Kernel.Messaging;
+
+/// <summary>How the outbox dispatcher behaves (section <c>Outbox</c>).</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    /// <summary>Whether this host dispatches events; several hosts may share a database and all dispatch.</summary>
+    public bool DispatchEnabled { get; set; } = true;
+
+    /// <summary>How often the outbox is read when nothing signals new events.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The first retry delay; it doubles with each failed attempt.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    public int BatchSize { get; set; } = 50;
+}

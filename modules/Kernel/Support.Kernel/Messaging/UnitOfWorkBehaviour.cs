@@ -1,0 +1,19 @@
+using MediatR;
+using Support.Kernel.Persistence;
+
+namespace Support.Kernel.Messaging;
+
+/// <summary>Commits what the handler changed, with the integration events it raised, in one transaction.</summary>
+internal sealed class UnitOfWorkBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
+{
+    private readonly UnitOfWork _unitOfWork;
+
+    public UnitOfWorkBehaviour(UnitOfWork unitOfWork) => _unitOfWork = unitOfWork;
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var response = await next();
+        await _unitOfWork.CommitAsync(cancellationToken);
+        return response;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Support.Kernel.Persistence;
+
+/// <summary>Registers a module's DbContext on the shared SQLite file.</summary>
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> on the scope's shared connection, with its own
+    /// migrations-history table (<c>prefix_migrations_history</c>), enlisted in the scope's unit of work.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module, string tablePrefix)
+        where TContext : DbContext
+    {
+        services.AddDbContext<TContext>((provider, options) =>
+            options.UseSqlite(
+                provider.GetRequiredService<ScopedConnection>().Connection,
+                sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(tablePrefix))));
+        services.Replace(ServiceDescriptor.Scoped(provider =>
+        {
+            var context = ActivatorUtilities.CreateInstance<TContext>(provider, provider.GetRequiredService<DbContextOptions<TContext>>());
+            provider.GetRequiredService<UnitOfWork>().Enlist(context);
+            return context;
+        }));
+        services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
+        return services;
+    }
+
+    public static string MigrationsHistoryTable(string tablePrefix) => tablePrefix + "_migrations_history";
+}
