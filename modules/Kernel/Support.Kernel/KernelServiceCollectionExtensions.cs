@@ -34,6 +34,7 @@ public static class KernelServiceCollectionExtensions
             string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
                 ? provider.GetRequiredService<PickupFolderEmailTransport>()
                 : provider.GetRequiredService<SmtpEmailTransport>());
+        services.AddSingleton(provider => new EmailTransportDescription(provider.GetRequiredService<IEmailTransport>().Description));
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<EmailSender>();
         services.AddSingleton<DatabaseMigrator>();

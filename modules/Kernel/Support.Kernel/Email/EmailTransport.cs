@@ -61,3 +61,6 @@ internal sealed class PickupFolderEmailTransport : IEmailTransport
         File.Move(temporary, Path.Combine(_folder, name));
     }
 }
+
+/// <summary>Says where outgoing mail goes (an SMTP relay or the pickup folder), for the message-tracking page.</summary>
+public sealed record EmailTransportDescription(string Value);

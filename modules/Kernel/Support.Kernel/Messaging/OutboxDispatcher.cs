@@ -32,7 +32,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         ILogger<OutboxDispatcher> logger)
     {
         _scopes = scopes;
-        _databases = databases.ToList();
+        _databases = databases.Where(d => typeof(ModuleDbContext).IsAssignableFrom(d.ContextType)).ToList();
         _signal = signal;
         _clock = clock;
         _options = options.Value;

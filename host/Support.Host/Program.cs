@@ -1,0 +1,172 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.FileProviders;
+using Support.Host;
+using Support.Host.Identity;
+using Support.Host.Plugins;
+using Support.Host.Web;
+using Support.Kernel;
+using Support.Kernel.Modules;
+using Support.Kernel.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+var hostVersion = typeof(Program).Assembly.GetName().Version ?? new Version(1, 0);
+
+var modules = new ModuleCatalog(ModuleRegistry.Shipped(), builder.Configuration);
+builder.Services.AddSingleton(modules);
+builder.Services.AddKernel(builder.Configuration, modules.EnabledAssemblies);
+foreach (var module in modules.Enabled)
+{
+    module.AddServices(builder.Services, builder.Configuration);
+}
+
+var plugins = PluginCatalog.Load(builder.Configuration, hostVersion);
+plugins.ConfigureServices(builder.Services, builder.Configuration);
+builder.Services.AddSingleton(plugins);
+
+builder.Services.AddModuleDbContext<StaffDbContext>("Staff", StaffDbContext.Prefix);
+builder.Services
+    .AddIdentity<StaffUser, IdentityRole>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 12;
+        options.Password.RequiredUniqueChars = 4;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
+        options.Lockout.DefaultLockoutTimeSpan = builder.Configuration.GetValue("Identity:LockoutDuration", TimeSpan.FromMinutes(15));
+    })
+    .AddEntityFrameworkStores<StaffDbContext>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Staff/Login";
+    options.LogoutPath = "/Staff/Logout";
+    options.AccessDeniedPath = "/Staff/AccessDenied";
+    options.Cookie.Name = "support.staff";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromHours(10);
+});
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(StaffPolicies.Staff, policy => policy.RequireRole(StaffRoles.Agent, StaffRoles.Admin))
+    .AddPolicy(StaffPolicies.Admin, policy => policy.RequireRole(StaffRoles.Admin));
+builder.Services.AddScoped<FirstAdminBootstrap>();
+builder.Services.AddDataProtection()
+    .SetApplicationName("Support.Modular")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(new DataFolder(builder.Configuration, builder.Environment).Path, "keys")));
+
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.AddPolicy(RateLimits.StaffLogin, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = builder.Configuration.GetValue("RateLimits:StaffLoginPerMinute", 10),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+});
+
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+var mvc = builder.Services
+    .AddRazorPages(options =>
+    {
+        options.Conventions.AuthorizeFolder("/Staff", StaffPolicies.Staff);
+        options.Conventions.AuthorizeFolder("/Staff/Admin", StaffPolicies.Admin);
+        options.Conventions.AllowAnonymousToPage("/Staff/Login");
+        options.Conventions.AllowAnonymousToPage("/Staff/AccessDenied");
+        foreach (var module in modules.All)
+        {
+            options.Conventions.AuthorizeAreaFolder(module.Module.Name, "/Staff", StaffPolicies.Staff);
+            options.Conventions.AuthorizeAreaFolder(module.Module.Name, "/Staff/Admin", StaffPolicies.Admin);
+        }
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(options =>
+        options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+    .ConfigureApplicationPartManager(parts =>
+    {
+        ModuleParts.KeepEnabledModulesOnly(parts, modules);
+        plugins.AddApplicationParts(parts);
+    });
+
+// Runtime compilation serves the themes/ folder (an operator's copy of a view wins over the built-in
+// one, without a rebuild) and, in development, edits to the views themselves.
+var themesPath = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Themes:Path"] ?? "themes"));
+Directory.CreateDirectory(themesPath);
+mvc.AddRazorRuntimeCompilation(options =>
+{
+    options.FileProviders.Clear();
+    options.FileProviders.Add(new PhysicalFileProvider(themesPath));
+    if (builder.Environment.IsDevelopment())
+    {
+        options.FileProviders.Add(new PhysicalFileProvider(builder.Environment.ContentRootPath));
+    }
+});
+
+builder.Services.AddSupportHealthChecks();
+
+var app = builder.Build();
+
+var startupLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Support.Host");
+foreach (var record in plugins.All)
+{
+    if (record.State == PluginState.Failed)
+    {
+        StartupLog.PluginFailed(startupLog, record.Folder, record.Error ?? "");
+    }
+    else
+    {
+        StartupLog.PluginState(startupLog, record.Name, record.Version ?? "?", record.State.ToString());
+    }
+}
+
+await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+using (var scope = app.Services.CreateScope())
+{
+    await scope.ServiceProvider.GetRequiredService<FirstAdminBootstrap>().RunAsync();
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseStaticFiles();
+app.UseRequestLocalization(Localization.Options());
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapSupportHealth();
+app.MapRazorPages();
+foreach (var module in modules.Enabled)
+{
+    module.MapEndpoints(app);
+}
+
+app.Run();
+
+/// <summary>The host's entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
+
+internal static partial class StartupLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Plugin folder {Folder} failed to load: {Error}")]
+    public static partial void PluginFailed(ILogger logger, string folder, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plugin {Name} {Version}: {State}")]
+    public static partial void PluginState(ILogger logger, string name, string version, string state);
+}
