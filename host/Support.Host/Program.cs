@@ -65,14 +65,17 @@ builder.Services.AddDataProtection()
 builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    options.AddPolicy(RateLimits.StaffLogin, context => RateLimitPartition.GetFixedWindowLimiter(
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = builder.Configuration.GetValue("RateLimits:StaffLoginPerMinute", 10),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+    // Sign-in attempts (POSTs) per client address; showing the form is not limited.
+    options.AddPolicy(RateLimits.StaffLogin, context => HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = builder.Configuration.GetValue("RateLimits:StaffLoginPerMinute", 10),
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            })
+        : RateLimitPartition.GetNoLimiter("form"));
 });
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");

@@ -29,15 +29,16 @@ public static class MessagingServiceCollectionExtensions
 
         foreach (var assembly in assemblies.Distinct())
         {
-            AddHandlers(services, assembly);
-            services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+            services.AddModuleHandlers(assembly);
         }
 
         return services;
     }
 
-    private static void AddHandlers(IServiceCollection services, Assembly assembly)
+    /// <summary>Registers the request and notification handlers and the validators of one assembly.</summary>
+    public static IServiceCollection AddModuleHandlers(this IServiceCollection services, Assembly assembly)
     {
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         var concreteTypes = assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false });
         foreach (var type in concreteTypes)
         {
@@ -46,5 +47,7 @@ public static class MessagingServiceCollectionExtensions
                 services.TryAddEnumerable(ServiceDescriptor.Scoped(contract, type));
             }
         }
+
+        return services;
     }
 }

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Support.Kernel.Email;
+using Support.Kernel.Persistence;
+using Support.Testing;
+
+namespace Support.IntegrationTests;
+
+public sealed class EmailOutboxTests
+{
+    private static async Task<EmailMessage> MessageToAsync(SupportHostFactory host, string recipient)
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
+        return await db.EmailMessages.AsNoTracking().SingleAsync(m => m.To == recipient);
+    }
+
+    private static async Task QueueTestEmailAsync(StaffSession admin, string recipient)
+    {
+        var queued = await admin.SubmitAsync("/Staff/Admin/Messages", new Dictionary<string, string> { ["TestRecipient"] = recipient }, "/Staff/Admin/Messages?handler=Test");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, queued.StatusCode);
+    }
+
+    [Fact]
+    public async Task Email_queued_while_the_smtp_server_is_down_goes_out_once_it_is_back()
+    {
+        var port = SmtpTestServer.FreePort();
+        await using var host = new SupportHostFactory(settings: new Dictionary<string, string?>
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:Smtp:Timeout"] = "00:00:05",
+            ["Email:RetryBaseDelay"] = "00:00:00.500",
+            ["Email:RetryMaxDelay"] = "00:00:01",
+            ["Email:FromAddress"] = "helpdesk@support.test",
+        });
+        using var admin = await StaffSession.SignInAsync(host, language: "en");
+
+        await QueueTestEmailAsync(admin, "customer@example.test");
+
+        var failing = await Eventually.WaitForAsync(
+            () => MessageToAsync(host, "customer@example.test"), m => m.Attempts >= 1, "a failed delivery attempt");
+        Assert.Equal(EmailStatus.Queued, failing.Status);
+        Assert.False(string.IsNullOrEmpty(failing.LastError));
+        var trackingWhileDown = await admin.GetStringAsync("/Staff/Admin/Messages");
+        Assert.Contains("customer@example.test", trackingWhileDown, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(failing.LastError!), trackingWhileDown, StringComparison.Ordinal);
+
+        await using var smtp = SmtpTestServer.Start(port);
+        var sent = await Eventually.WaitForAsync(
+            () => MessageToAsync(host, "customer@example.test"), m => m.Status == EmailStatus.Sent, "the message to be sent");
+
+        var received = Assert.Single(smtp.Received);
+        Assert.Equal(["customer@example.test"], received.EnvelopeTo);
+        Assert.Equal("helpdesk@support.test", received.EnvelopeFrom);
+        Assert.Equal("Test message from the support centre", received.Message.Subject);
+        Assert.Contains("can send email", received.Message.TextBody, StringComparison.Ordinal);
+        Assert.Equal(sent.MessageId, received.Message.MessageId);
+        Assert.True(sent.Attempts >= 2);
+        Assert.Null(sent.LastError);
+        Assert.Contains(">Sent</span>", await admin.GetStringAsync("/Staff/Admin/Messages?status=Sent"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_smtp_server_mail_lands_in_the_pickup_folder_as_eml_files()
+    {
+        await using var host = new SupportHostFactory();
+        using var admin = await StaffSession.SignInAsync(host, language: "fr");
+
+        await QueueTestEmailAsync(admin, "client@example.test");
+        await Eventually.WaitForAsync(() => MessageToAsync(host, "client@example.test"), m => m.Status == EmailStatus.Sent, "the pickup delivery");
+
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(host.DataFolder, "mail-pickup"), "*.eml"));
+        var message = await MimeMessage.LoadAsync(file);
+        Assert.Equal("client@example.test", message.To.Mailboxes.Single().Address);
+        Assert.Equal("Message de test du centre de support", message.Subject);
+    }
+
+    [Fact]
+    public async Task Invalid_test_recipient_is_refused_with_a_message_and_nothing_is_queued()
+    {
+        await using var host = new SupportHostFactory();
+        using var admin = await StaffSession.SignInAsync(host, language: "en");
+
+        var refused = await admin.SubmitAsync("/Staff/Admin/Messages", new Dictionary<string, string> { ["TestRecipient"] = "not-an-address" }, "/Staff/Admin/Messages?handler=Test");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Enter a valid email address.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var scope = host.Services.CreateScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<KernelDbContext>().EmailMessages.CountAsync());
+    }
+}

@@ -1,0 +1,116 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Support.IntegrationTests.Probe;
+using Support.Testing;
+
+namespace Support.IntegrationTests;
+
+public sealed class OutboxTests
+{
+    private static SupportHostFactory Host(string dataFolder, bool dispatch) =>
+        new SupportHostFactory(dataFolder, new Dictionary<string, string?> { ["Outbox:DispatchEnabled"] = dispatch ? "true" : "false" })
+            .WithServices(ProbeModule.AddTo);
+
+    private static async Task<Guid> SendAsync(SupportHostFactory host, RecordProbe command)
+    {
+        using var scope = host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    private static async Task<T> QueryAsync<T>(SupportHostFactory host, Func<ProbeDbContext, Task<T>> query)
+    {
+        using var scope = host.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ProbeDbContext>());
+    }
+
+    [Fact]
+    public async Task Event_saved_before_a_crash_is_handled_exactly_once_by_the_next_host()
+    {
+        var dataFolder = SupportHostFactory.CreateTemporaryFolder("outbox");
+
+        // The first host commits the change and its event, then stops before any dispatch.
+        await using (var crashed = Host(dataFolder, dispatch: false))
+        {
+            await SendAsync(crashed, new RecordProbe("saved before the crash"));
+            var pending = await QueryAsync(crashed, db => db.OutboxMessages.CountAsync(m => m.ProcessedAtUtc == null));
+            Assert.Equal(1, pending);
+            Assert.Equal(0, await QueryAsync(crashed, db => db.Deliveries.CountAsync()));
+        }
+
+        // A new host on the same database finds the event and delivers it.
+        await using var restarted = Host(dataFolder, dispatch: true);
+        await Eventually.WaitForAsync(
+            () => QueryAsync(restarted, db => db.OutboxMessages.CountAsync(m => m.ProcessedAtUtc == null)),
+            pending => pending == 0,
+            "the outbox to be dispatched");
+
+        var deliveries = await QueryAsync(restarted, db => db.Deliveries.ToListAsync());
+        var delivery = Assert.Single(deliveries);
+        Assert.Equal("saved before the crash", delivery.Note);
+    }
+
+    [Fact]
+    public async Task Redelivered_event_does_not_run_its_handler_twice()
+    {
+        var dataFolder = SupportHostFactory.CreateTemporaryFolder("outbox");
+        await using var host = Host(dataFolder, dispatch: true);
+        await SendAsync(host, new RecordProbe("delivered twice"));
+        await Eventually.WaitForAsync(
+            () => QueryAsync(host, db => db.Deliveries.CountAsync()), count => count == 1, "the first delivery");
+
+        // A crash after the handler committed but before the message was marked processed.
+        await using (var connection = new SqliteConnection($"Data Source={host.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE probe_outbox_messages SET ProcessedAtUtc = NULL";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await Eventually.WaitForAsync(
+            () => QueryAsync(host, db => db.OutboxMessages.CountAsync(m => m.ProcessedAtUtc == null)),
+            pending => pending == 0,
+            "the redelivery");
+        Assert.Equal(1, await QueryAsync(host, db => db.Deliveries.CountAsync()));
+        Assert.Equal(1, await QueryAsync(host, db => db.InboxMessages.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Invalid_command_is_refused_with_its_message_and_changes_nothing()
+    {
+        await using var host = Host(SupportHostFactory.CreateTemporaryFolder("outbox"), dispatch: false);
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(host, new RecordProbe("")));
+
+        Assert.Contains("A probe needs a note.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await QueryAsync(host, db => db.Records.CountAsync()));
+        Assert.Equal(0, await QueryAsync(host, db => db.OutboxMessages.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Failing_handler_saves_neither_its_change_nor_its_event()
+    {
+        await using var host = Host(SupportHostFactory.CreateTemporaryFolder("outbox"), dispatch: false);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => SendAsync(host, new RecordProbe("half done", FailAfterSaving: true)));
+
+        Assert.Equal(0, await QueryAsync(host, db => db.Records.CountAsync()));
+        Assert.Equal(0, await QueryAsync(host, db => db.OutboxMessages.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Change_and_its_event_commit_together()
+    {
+        await using var host = Host(SupportHostFactory.CreateTemporaryFolder("outbox"), dispatch: false);
+
+        var id = await SendAsync(host, new RecordProbe("together"));
+
+        Assert.True(await QueryAsync(host, db => db.Records.AnyAsync(r => r.Id == id)));
+        var message = Assert.Single(await QueryAsync(host, db => db.OutboxMessages.ToListAsync()));
+        Assert.Contains("ProbeRecorded", message.Type, StringComparison.Ordinal);
+        Assert.Contains("together", message.Content, StringComparison.Ordinal);
+    }
+}

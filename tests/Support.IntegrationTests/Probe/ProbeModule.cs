@@ -1,0 +1,89 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Support.Kernel.Contracts;
+using Support.Kernel.Messaging;
+using Support.Kernel.Persistence;
+
+namespace Support.IntegrationTests.Probe;
+
+/// <summary>
+/// A module that exists only in the tests: a command that saves a record and raises an integration
+/// event, and a handler that records each delivery, so the outbox and inbox can be watched end to end.
+/// </summary>
+internal static class ProbeModule
+{
+    public static void AddTo(IServiceCollection services)
+    {
+        services.AddModuleDbContext<ProbeDbContext>("Probe", ProbeDbContext.Prefix);
+        services.AddModuleHandlers(typeof(ProbeModule).Assembly);
+    }
+}
+
+internal sealed record ProbeRecorded(Guid EventId, DateTime OccurredAtUtc, string Note) : IIntegrationEvent;
+
+internal sealed record RecordProbe(string Note, bool FailAfterSaving = false) : IRequest<Guid>;
+
+internal sealed class RecordProbeValidator : AbstractValidator<RecordProbe>
+{
+    public RecordProbeValidator() => RuleFor(r => r.Note).NotEmpty().WithMessage("A probe needs a note.");
+}
+
+internal sealed class RecordProbeHandler(ProbeDbContext db, TimeProvider clock) : IRequestHandler<RecordProbe, Guid>
+{
+    public Task<Guid> Handle(RecordProbe request, CancellationToken cancellationToken)
+    {
+        var record = new ProbeRecord { Id = Guid.NewGuid(), Note = request.Note };
+        db.Records.Add(record);
+        db.AddIntegrationEvent(new ProbeRecorded(Guid.NewGuid(), clock.GetUtcNow().UtcDateTime, request.Note));
+        if (request.FailAfterSaving)
+        {
+            throw new InvalidOperationException("The handler failed after staging its changes.");
+        }
+
+        return Task.FromResult(record.Id);
+    }
+}
+
+internal sealed class ProbeRecordedHandler(ProbeDbContext db, TimeProvider clock)
+    : IntegrationEventHandler<ProbeRecorded, ProbeDbContext>(db, clock)
+{
+    protected override Task HandleOnceAsync(ProbeRecorded integrationEvent, CancellationToken cancellationToken)
+    {
+        Db.Deliveries.Add(new ProbeDelivery { EventId = integrationEvent.EventId, Note = integrationEvent.Note });
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class ProbeRecord
+{
+    public Guid Id { get; set; }
+
+    public string Note { get; set; } = "";
+}
+
+internal sealed class ProbeDelivery
+{
+    public long Id { get; set; }
+
+    public Guid EventId { get; set; }
+
+    public string Note { get; set; } = "";
+}
+
+internal sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : ModuleDbContext(options)
+{
+    public const string Prefix = "probe";
+
+    public override string TablePrefix => Prefix;
+
+    public DbSet<ProbeRecord> Records => Set<ProbeRecord>();
+
+    public DbSet<ProbeDelivery> Deliveries => Set<ProbeDelivery>();
+}
+
+internal sealed class ProbeDesignTimeDbContextFactory : DesignTimeDbContextFactory<ProbeDbContext>
+{
+    protected override string TablePrefix => ProbeDbContext.Prefix;
+}

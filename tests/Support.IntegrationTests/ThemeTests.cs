@@ -1,0 +1,27 @@
+using Support.Testing;
+
+namespace Support.IntegrationTests;
+
+public sealed class ThemeTests
+{
+    [Fact]
+    public async Task Operator_copy_of_a_portal_view_in_themes_replaces_the_built_in_one_without_a_rebuild()
+    {
+        await using var host = new SupportHostFactory();
+        using var client = host.CreateClient();
+        Assert.Contains("Bienvenue", await client.GetStringAsync("/"), StringComparison.Ordinal);
+
+        Directory.CreateDirectory(Path.Combine(host.ThemesFolder, "Pages"));
+        await File.WriteAllTextAsync(Path.Combine(host.ThemesFolder, "Pages", "Index.cshtml"), """
+            @page
+            @{ ViewData["Title"] = "Acme"; }
+            <h1>Acme IT support, at your service</h1>
+            <p>@DateTime.UtcNow.Year</p>
+            """);
+
+        var themed = await Eventually.WaitForAsync(
+            () => client.GetStringAsync("/"), page => page.Contains("Acme IT support, at your service", StringComparison.Ordinal), "the themed view");
+        Assert.Contains("<nav", themed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bienvenue", themed, StringComparison.Ordinal);
+    }
+}
