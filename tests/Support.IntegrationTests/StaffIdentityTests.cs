@@ -180,3 +180,41 @@ public sealed class StaffIdentityTests
         Assert.DoesNotContain("short@support.test", await admin.GetStringAsync("/Staff/Admin/Staff"), StringComparison.Ordinal);
     }
 }
+
+public sealed class PasswordChangeTests
+{
+    [Fact]
+    public async Task Admin_replaces_the_bootstrap_password_and_only_the_new_one_works_afterwards()
+    {
+        await using var host = new SupportHostFactory();
+        using var admin = await StaffSession.SignInAsync(host, language: "en");
+
+        var changed = await admin.SubmitAsync("/Staff/Account/Password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = SupportHostFactory.AdminPassword,
+            ["NewPassword"] = "a-brand-new-passphrase",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, changed.StatusCode);
+
+        using var fresh = StaffSession.Anonymous(host, "en");
+        var refused = await fresh.SubmitAsync("/Staff/Login", new Dictionary<string, string> { ["Email"] = SupportHostFactory.AdminEmail, ["Password"] = SupportHostFactory.AdminPassword });
+        Assert.Contains("The email or the password is wrong.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var again = await StaffSession.SignInAsync(host, SupportHostFactory.AdminEmail, "a-brand-new-passphrase");
+    }
+
+    [Fact]
+    public async Task Wrong_current_password_changes_nothing_and_says_so()
+    {
+        await using var host = new SupportHostFactory();
+        using var admin = await StaffSession.SignInAsync(host, language: "en");
+
+        var refused = await admin.SubmitAsync("/Staff/Account/Password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = "not-my-password-at-all",
+            ["NewPassword"] = "a-brand-new-passphrase",
+        });
+
+        Assert.Contains("The current password is wrong.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var stillWorks = await StaffSession.SignInAsync(host);
+    }
+}
