@@ -28,8 +28,8 @@ public sealed record IntakeMessage(string Channel, string TicketNumber, string F
 public sealed record IntakeResult(string TicketNumber, bool WasDuplicate);
 
 /// <summary>
-/// The host's door for channels: opens tickets and appends messages, idempotently by external id.
-/// It is provided by the Ticketing module; plugins receive it through dependency injection.
+/// The host's door for channels: opens tickets and appends messages, idempotently by external id,
+/// received through dependency injection. Not available yet: the Ticketing module will register it.
 /// </summary>
 public interface IIntakeService
 {
@@ -38,7 +38,7 @@ public interface IIntakeService
     Task<IntakeResult> AppendMessageAsync(IntakeMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>A channel's background work (polling a mailbox...), run by the host on an interval.</summary>
+/// <summary>A channel's background work (polling a mailbox...) on an interval. Not run yet: the host gains its poller runner with the email channel.</summary>
 public interface IChannelPoller
 {
     TimeSpan Interval { get; }

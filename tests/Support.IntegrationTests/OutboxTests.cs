@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Support.IntegrationTests.Probe;
+using Support.Kernel.Persistence;
 using Support.Testing;
 
 namespace Support.IntegrationTests;
@@ -50,6 +51,13 @@ public sealed class OutboxTests
         var deliveries = await QueryAsync(restarted, db => db.Deliveries.ToListAsync());
         var delivery = Assert.Single(deliveries);
         Assert.Equal("saved before the crash", delivery.Note);
+        Assert.Equal(["Probe recorded: saved before the crash"], await EmailSubjectsAsync(restarted));
+    }
+
+    private static async Task<List<string>> EmailSubjectsAsync(SupportHostFactory host)
+    {
+        using var scope = host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<KernelDbContext>().EmailMessages.Select(m => m.Subject).ToListAsync();
     }
 
     [Fact]
@@ -76,6 +84,7 @@ public sealed class OutboxTests
             "the redelivery");
         Assert.Equal(1, await QueryAsync(host, db => db.Deliveries.CountAsync()));
         Assert.Equal(1, await QueryAsync(host, db => db.InboxMessages.CountAsync()));
+        Assert.Single(await EmailSubjectsAsync(host));
     }
 
     [Fact]

@@ -33,13 +33,11 @@ internal sealed class PluginCatalog
 
     public IEnumerable<PluginRecord> Loaded => _records.Where(r => r.State == PluginState.Loaded);
 
-    /// <summary>Loads the plugins under <c>Plugins:Path</c> (default: <c>plugins</c> beside the host's binaries).</summary>
+    /// <summary>Loads the plugins under <c>Plugins:Path</c> (default <c>plugins</c>; a relative path is taken from the host's binaries).</summary>
     public static PluginCatalog Load(IConfiguration configuration, Version hostVersion)
     {
         var configured = configuration["Plugins:Path"];
-        var directory = Path.GetFullPath(string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(AppContext.BaseDirectory, "plugins")
-            : configured);
+        var directory = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, string.IsNullOrWhiteSpace(configured) ? "plugins" : configured));
         var records = new List<PluginRecord>();
         if (System.IO.Directory.Exists(directory))
         {

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Support.Kernel.Contracts;
+using Support.Kernel.Email;
 using Support.Kernel.Messaging;
 using Support.Kernel.Persistence;
 
@@ -46,12 +47,13 @@ internal sealed class RecordProbeHandler(ProbeDbContext db, TimeProvider clock) 
     }
 }
 
-internal sealed class ProbeRecordedHandler(ProbeDbContext db, TimeProvider clock)
-    : IntegrationEventHandler<ProbeRecorded, ProbeDbContext>(db, clock)
+internal sealed class ProbeRecordedHandler(ProbeDbContext db, UnitOfWork unitOfWork, TimeProvider clock, IEmailOutbox mail)
+    : IntegrationEventHandler<ProbeRecorded, ProbeDbContext>(db, unitOfWork, clock)
 {
     protected override Task HandleOnceAsync(ProbeRecorded integrationEvent, CancellationToken cancellationToken)
     {
         Db.Deliveries.Add(new ProbeDelivery { EventId = integrationEvent.EventId, Note = integrationEvent.Note });
+        mail.Queue(new OutgoingEmail("watcher@example.test", null, $"Probe recorded: {integrationEvent.Note}", integrationEvent.Note, null, "probe"));
         return Task.CompletedTask;
     }
 }

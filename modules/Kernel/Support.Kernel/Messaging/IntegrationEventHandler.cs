@@ -7,15 +7,19 @@ namespace Support.Kernel.Messaging;
 
 /// <summary>
 /// The base of every integration-event handler: it runs the handler's work once per event, recording
-/// the event in its module's inbox in the same transaction as that work, so a redelivery is a no-op.
+/// the event in its module's inbox in the same transaction as that work (including any email it
+/// queued), so a redelivery is a no-op.
 /// </summary>
 public abstract class IntegrationEventHandler<TEvent, TDbContext> : INotificationHandler<TEvent>
     where TEvent : IIntegrationEvent
     where TDbContext : ModuleDbContext
 {
-    protected IntegrationEventHandler(TDbContext db, TimeProvider clock)
+    private readonly UnitOfWork _unitOfWork;
+
+    protected IntegrationEventHandler(TDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
     {
         Db = db;
+        _unitOfWork = unitOfWork;
         Clock = clock;
     }
 
@@ -35,9 +39,9 @@ public abstract class IntegrationEventHandler<TEvent, TDbContext> : INotificatio
 
         await HandleOnceAsync(notification, cancellationToken);
         Db.InboxMessages.Add(new InboxMessage(notification.EventId, handler, Clock.GetUtcNow().UtcDateTime));
-        await Db.SaveChangesAsync(cancellationToken);
+        await _unitOfWork.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The handler's work; its changes to <see cref="Db"/> are saved with the inbox record.</summary>
+    /// <summary>The handler's work; its changes (to <see cref="Db"/> or any other context of the scope) commit with the inbox record.</summary>
     protected abstract Task HandleOnceAsync(TEvent integrationEvent, CancellationToken cancellationToken);
 }

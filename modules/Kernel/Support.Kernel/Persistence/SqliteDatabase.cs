@@ -23,13 +23,13 @@ public sealed class SqliteDatabase
 
     public string ConnectionString { get; }
 
-    /// <summary>Switches the file to write-ahead logging; the setting is persistent, so once at start-up is enough.</summary>
+    /// <summary>Switches the file to write-ahead logging; the journal mode is stored in the file, so once at start-up is enough.</summary>
     public void EnableWriteAheadLog()
     {
         using var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+        command.CommandText = "PRAGMA journal_mode=WAL;";
         command.ExecuteNonQuery();
     }
 }
