@@ -12,8 +12,11 @@ namespace Support.IntegrationTests;
 public sealed class OutboxTests
 {
     private static SupportHostFactory Host(string dataFolder, bool dispatch) =>
-        new SupportHostFactory(dataFolder, new Dictionary<string, string?> { ["Outbox:DispatchEnabled"] = dispatch ? "true" : "false" })
-            .WithServices(ProbeModule.AddTo);
+        new SupportHostFactory(dataFolder, new Dictionary<string, string?>
+        {
+            ["Outbox:DispatchEnabled"] = dispatch ? "true" : "false",
+            ["Outbox:RetryBaseDelay"] = "00:00:00.300",
+        }).WithServices(ProbeModule.AddTo);
 
     private static async Task<Guid> SendAsync(SupportHostFactory host, RecordProbe command)
     {
@@ -85,6 +88,24 @@ public sealed class OutboxTests
         Assert.Equal(1, await QueryAsync(host, db => db.Deliveries.CountAsync()));
         Assert.Equal(1, await QueryAsync(host, db => db.InboxMessages.CountAsync()));
         Assert.Single(await EmailSubjectsAsync(host));
+    }
+
+    [Fact]
+    public async Task Failed_handler_is_retried_after_a_delay_and_its_error_is_kept_until_it_succeeds()
+    {
+        await using var host = Host(SupportHostFactory.CreateTemporaryFolder("outbox"), dispatch: true);
+        await SendAsync(host, new RecordProbe("flaky dependency"));
+
+        var failed = await Eventually.WaitForAsync(
+            () => QueryAsync(host, db => db.OutboxMessages.AsNoTracking().SingleAsync()), m => m.Attempts == 1, "the first failed attempt");
+        Assert.Contains("The probe's dependency is down.", failed.LastError, StringComparison.Ordinal);
+        Assert.Null(failed.ProcessedAtUtc);
+        Assert.True(failed.NextAttemptAtUtc > failed.OccurredAtUtc);
+
+        var processed = await Eventually.WaitForAsync(
+            () => QueryAsync(host, db => db.OutboxMessages.AsNoTracking().SingleAsync()), m => m.ProcessedAtUtc is not null, "the retry");
+        Assert.Null(processed.LastError);
+        Assert.Equal(1, await QueryAsync(host, db => db.Deliveries.CountAsync()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -50,8 +51,16 @@ internal sealed class RecordProbeHandler(ProbeDbContext db, TimeProvider clock) 
 internal sealed class ProbeRecordedHandler(ProbeDbContext db, UnitOfWork unitOfWork, TimeProvider clock, IEmailOutbox mail)
     : IntegrationEventHandler<ProbeRecorded, ProbeDbContext>(db, unitOfWork, clock)
 {
+    /// <summary>Notes starting with "flaky" fail on their first delivery, as a handler whose dependency is briefly down.</summary>
+    private static readonly ConcurrentDictionary<Guid, int> Attempts = new();
+
     protected override Task HandleOnceAsync(ProbeRecorded integrationEvent, CancellationToken cancellationToken)
     {
+        if (integrationEvent.Note.StartsWith("flaky", StringComparison.Ordinal) && Attempts.AddOrUpdate(integrationEvent.EventId, 1, (_, n) => n + 1) == 1)
+        {
+            throw new InvalidOperationException("The probe's dependency is down.");
+        }
+
         Db.Deliveries.Add(new ProbeDelivery { EventId = integrationEvent.EventId, Note = integrationEvent.Note });
         mail.Queue(new OutgoingEmail("watcher@example.test", null, $"Probe recorded: {integrationEvent.Note}", integrationEvent.Note, null, "probe"));
         return Task.CompletedTask;
