@@ -108,7 +108,9 @@ Directory.CreateDirectory(themesPath);
 mvc.AddRazorRuntimeCompilation(options =>
 {
     options.FileProviders.Clear();
-    options.FileProviders.Add(new PhysicalFileProvider(themesPath));
+    // Polling rather than inotify: an operator's folder may sit on a network share, and the
+    // watcher instances of the host are limited.
+    options.FileProviders.Add(new PhysicalFileProvider(themesPath) { UsePollingFileWatcher = true, UseActivePolling = true });
     if (builder.Environment.IsDevelopment())
     {
         options.FileProviders.Add(new PhysicalFileProvider(builder.Environment.ContentRootPath));

@@ -20,7 +20,10 @@ public sealed class ThemeTests
             """);
 
         var themed = await Eventually.WaitForAsync(
-            () => client.GetStringAsync("/"), page => page.Contains("Acme IT support, at your service", StringComparison.Ordinal), "the themed view");
+            () => client.GetStringAsync("/"),
+            page => page.Contains("Acme IT support, at your service", StringComparison.Ordinal),
+            "the themed view",
+            TimeSpan.FromSeconds(120));
         Assert.Contains("<nav", themed, StringComparison.Ordinal);
         Assert.DoesNotContain("Bienvenue", themed, StringComparison.Ordinal);
     }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -10,11 +9,10 @@ using Support.Kernel.Persistence;
 namespace Support.Kernel.Email;
 
 /// <summary>Sends queued email in the background, retrying failures with back-off.</summary>
-internal sealed partial class EmailSender : BackgroundService
+internal sealed partial class EmailSender : PollingWorker
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly IEmailTransport _transport;
-    private readonly EmailSignal _signal;
     private readonly TimeProvider _clock;
     private readonly EmailOptions _options;
     private readonly ILogger<EmailSender> _logger;
@@ -26,40 +24,20 @@ internal sealed partial class EmailSender : BackgroundService
         TimeProvider clock,
         IOptions<EmailOptions> options,
         ILogger<EmailSender> logger)
+        : base(signal, clock, logger)
     {
         _scopes = scopes;
         _transport = transport;
-        _signal = signal;
         _clock = clock;
         _options = options.Value;
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        LogTransport(_transport.Description);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var attempted = await SendDueAsync(stoppingToken);
-                if (attempted == 0)
-                {
-                    await _signal.WaitAsync(_options.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception)
-            {
-                LogLoopFailed(exception);
-                await Task.Delay(_options.PollInterval, _clock, stoppingToken);
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => _options.PollInterval;
+
+    protected override void OnStarting() => LogTransport(_transport.Description);
+
+    protected override Task<int> RunPassAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
 
     internal async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
@@ -104,9 +82,6 @@ internal sealed partial class EmailSender : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outgoing email goes through {Transport}")]
     private partial void LogTransport(string transport);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The email sender loop failed; retrying after the poll interval")]
-    private partial void LogLoopFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {MessageId} failed on attempt {Attempt}: {Error}")]
     private partial void LogSendFailed(long messageId, int attempt, string error);

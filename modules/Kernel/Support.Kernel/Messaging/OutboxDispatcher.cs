@@ -1,7 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Support.Kernel.Contracts;
@@ -14,11 +13,10 @@ namespace Support.Kernel.Messaging;
 /// scope. A failed handler is retried with back-off; handlers that already succeeded skip the event
 /// through their inbox, so a redelivery never repeats their work.
 /// </summary>
-internal sealed partial class OutboxDispatcher : BackgroundService
+internal sealed partial class OutboxDispatcher : PollingWorker
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly IReadOnlyList<ModuleDatabase> _databases;
-    private readonly OutboxSignal _signal;
     private readonly TimeProvider _clock;
     private readonly OutboxOptions _options;
     private readonly ILogger<OutboxDispatcher> _logger;
@@ -30,48 +28,28 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         TimeProvider clock,
         IOptions<OutboxOptions> options,
         ILogger<OutboxDispatcher> logger)
+        : base(signal, clock, logger)
     {
         _scopes = scopes;
         _databases = databases.Where(d => typeof(ModuleDbContext).IsAssignableFrom(d.ContextType)).ToList();
-        _signal = signal;
         _clock = clock;
         _options = options.Value;
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan PollInterval => _options.PollInterval;
+
+    protected override bool IsEnabled => _options.DispatchEnabled;
+
+    protected override async Task<int> RunPassAsync(CancellationToken cancellationToken)
     {
-        if (!_options.DispatchEnabled)
+        var dispatched = 0;
+        foreach (var database in _databases)
         {
-            return;
+            dispatched += await DispatchBatchAsync(database, cancellationToken);
         }
 
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var dispatched = 0;
-                foreach (var database in _databases)
-                {
-                    dispatched += await DispatchBatchAsync(database, stoppingToken);
-                }
-
-                if (dispatched == 0)
-                {
-                    await _signal.WaitAsync(_options.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception)
-            {
-                LogDispatchLoopFailed(exception);
-                await Task.Delay(_options.PollInterval, _clock, stoppingToken);
-            }
-        }
+        return dispatched;
     }
 
     /// <summary>Dispatches the due events of one module; returns how many were attempted.</summary>
@@ -153,9 +131,6 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         message.NextAttemptAtUtc = _clock.GetUtcNow().UtcDateTime
             + RetrySchedule.DelayAfter(message.Attempts, _options.RetryBaseDelay, _options.RetryMaxDelay);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatch loop failed; retrying after the poll interval")]
-    private partial void LogDispatchLoopFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handler {Handler} failed for event {EventId}; it will be retried")]
     private partial void LogHandlerFailed(Exception exception, string handler, Guid eventId);
