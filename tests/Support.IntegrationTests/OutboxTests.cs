@@ -127,6 +127,8 @@ public sealed class OutboxTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => SendAsync(host, new RecordProbe("half done", FailAfterSaving: true)));
 
+        Assert.Contains(host.Logs, line => line.Contains("RecordProbe failed after", StringComparison.Ordinal));
+
         Assert.Equal(0, await QueryAsync(host, db => db.Records.CountAsync()));
         Assert.Equal(0, await QueryAsync(host, db => db.OutboxMessages.CountAsync()));
     }
