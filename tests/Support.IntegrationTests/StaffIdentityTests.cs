@@ -138,6 +138,8 @@ public sealed class StaffIdentityTests
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses.Take(4));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[4]);
+        var limited = await client.SubmitAsync("/Staff/Login", credentials);
+        Assert.Contains("Too many attempts", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Staff/Login")).StatusCode);
     }
 
