@@ -13,6 +13,8 @@ using Support.Kernel.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 var hostVersion = typeof(Program).Assembly.GetName().Version ?? new Version(1, 0);
 
+var dataFolder = new DataFolder(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton(dataFolder);
 var modules = new ModuleCatalog(ModuleRegistry.Shipped(), builder.Configuration);
 builder.Services.AddSingleton(modules);
 builder.Services.AddKernel(builder.Configuration, modules.EnabledAssemblies);
@@ -60,7 +62,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddScoped<FirstAdminBootstrap>();
 builder.Services.AddDataProtection()
     .SetApplicationName("Support.Modular")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(new DataFolder(builder.Configuration, builder.Environment).Path, "keys")));
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder.Path, "keys")));
 
 builder.Services.AddRateLimiter(options =>
 {

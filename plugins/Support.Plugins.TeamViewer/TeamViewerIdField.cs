@@ -1,4 +1,3 @@
-using System.Globalization;
 using Support.Plugins.Abstractions;
 
 namespace Support.Plugins.TeamViewer;
@@ -58,6 +57,6 @@ public sealed class TeamViewerIdField : ITicketFieldContributor
             groups.Add(digits.Substring(i, Math.Min(3, digits.Length - i)));
         }
 
-        return string.Join(' ', groups).ToString(CultureInfo.InvariantCulture);
+        return string.Join(' ', groups);
     }
 }

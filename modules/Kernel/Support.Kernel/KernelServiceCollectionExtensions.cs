@@ -15,7 +15,7 @@ public static class KernelServiceCollectionExtensions
     public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration, IEnumerable<Assembly> moduleAssemblies)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<DataFolder>();
+        services.TryAddSingleton<DataFolder>();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.SectionName));

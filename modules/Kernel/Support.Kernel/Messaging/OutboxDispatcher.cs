@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ internal sealed partial class OutboxDispatcher : PollingWorker
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly IReadOnlyList<ModuleDatabase> _databases;
+    private readonly ConcurrentDictionary<Type, IReadOnlyList<Type>> _handlerTypes = new();
     private readonly TimeProvider _clock;
     private readonly OutboxOptions _options;
     private readonly ILogger<OutboxDispatcher> _logger;
@@ -78,26 +80,19 @@ internal sealed partial class OutboxDispatcher : PollingWorker
         try
         {
             var integrationEvent = message.Deserialize();
-            var handlerType = typeof(INotificationHandler<>).MakeGenericType(integrationEvent.GetType());
-            int handlerCount;
-            using (var countScope = _scopes.CreateScope())
-            {
-                handlerCount = countScope.ServiceProvider.GetServices(handlerType).Count();
-            }
-
             var failures = new List<string>();
-            for (var i = 0; i < handlerCount; i++)
+            foreach (var handlerType in HandlerTypesFor(integrationEvent.GetType()))
             {
                 using var handlerScope = _scopes.CreateScope();
-                var handler = handlerScope.ServiceProvider.GetServices(handlerType).ElementAt(i)!;
+                var handler = ActivatorUtilities.CreateInstance(handlerScope.ServiceProvider, handlerType);
                 try
                 {
                     await InvokeAsync(handler, integrationEvent, cancellationToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    LogHandlerFailed(exception, handler.GetType().Name, message.EventId);
-                    failures.Add($"{handler.GetType().Name}: {exception.Message}");
+                    LogHandlerFailed(exception, handlerType.Name, message.EventId);
+                    failures.Add($"{handlerType.Name}: {exception.Message}");
                 }
             }
 
@@ -116,6 +111,15 @@ internal sealed partial class OutboxDispatcher : PollingWorker
             ScheduleRetry(message, exception.Message);
         }
     }
+
+    /// <summary>The handler classes of an event type, read from the container once and kept for the host's lifetime.</summary>
+    private IReadOnlyList<Type> HandlerTypesFor(Type eventType) =>
+        _handlerTypes.GetOrAdd(eventType, type =>
+        {
+            using var scope = _scopes.CreateScope();
+            var contract = typeof(INotificationHandler<>).MakeGenericType(type);
+            return scope.ServiceProvider.GetServices(contract).Select(h => h!.GetType()).ToList();
+        });
 
     private static Task InvokeAsync(object handler, IIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
