@@ -60,6 +60,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(StaffPolicies.Staff, policy => policy.RequireRole(StaffRoles.Agent, StaffRoles.Admin))
     .AddPolicy(StaffPolicies.Admin, policy => policy.RequireRole(StaffRoles.Admin));
 builder.Services.AddScoped<FirstAdminBootstrap>();
+builder.Services.AddScoped<Support.Kernel.Staff.IStaffDirectory, StaffDirectory>();
 builder.Services.AddDataProtection()
     .SetApplicationName("Support.Modular")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder.Path, "keys")));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Support.Kernel.Email;
 using Support.Kernel.Messaging;
 using Support.Kernel.Persistence;
+using Support.Kernel.Storage;
 
 namespace Support.Kernel;
 
@@ -37,6 +38,7 @@ public static class KernelServiceCollectionExtensions
         services.AddSingleton(provider => new EmailTransportDescription(provider.GetRequiredService<IEmailTransport>().Description));
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<EmailSender>();
+        services.AddSingleton<IBlobStore, FileSystemBlobStore>();
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Support.Kernel.Messaging;
 
@@ -5,13 +6,16 @@ namespace Support.Kernel.Persistence;
 
 /// <summary>
 /// The module DbContexts opened in the current scope. Committing saves all of them in one transaction
-/// on the scope's shared connection, then wakes the outbox dispatcher.
+/// on the scope's shared connection, then wakes the outbox dispatcher. A handler that must save in
+/// steps (to learn generated ids) begins the transaction first: every step then commits or rolls back
+/// together.
 /// </summary>
-public sealed class UnitOfWork
+public sealed class UnitOfWork : IAsyncDisposable, IDisposable
 {
     private readonly List<DbContext> _contexts = [];
     private readonly ScopedConnection _connection;
     private readonly OutboxSignal _outboxSignal;
+    private DbTransaction? _transaction;
 
     public UnitOfWork(ScopedConnection connection, OutboxSignal outboxSignal)
     {
@@ -19,11 +23,49 @@ public sealed class UnitOfWork
         _outboxSignal = outboxSignal;
     }
 
-    internal void Enlist(DbContext context) => _contexts.Add(context);
+    internal void Enlist(DbContext context)
+    {
+        _contexts.Add(context);
+        if (_transaction is not null)
+        {
+            context.Database.UseTransaction(_transaction);
+        }
+    }
+
+    /// <summary>
+    /// Starts the scope's transaction (taking SQLite's write lock at once, so that reading then writing
+    /// cannot fail half-way): saves made before <see cref="CommitAsync"/> become permanent only with it.
+    /// </summary>
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            return;
+        }
+
+        _transaction = await OpenConnectionAndBeginAsync(cancellationToken);
+        foreach (var context in _contexts)
+        {
+            await context.Database.UseTransactionAsync(_transaction, cancellationToken);
+        }
+    }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var changed = _contexts.Where(c => c.ChangeTracker.HasChanges()).ToList();
+        if (_transaction is not null)
+        {
+            foreach (var context in changed)
+            {
+                await context.SaveChangesAsync(cancellationToken);
+            }
+
+            await _transaction.CommitAsync(cancellationToken);
+            await ReleaseTransactionAsync(cancellationToken);
+            _outboxSignal.Notify();
+            return;
+        }
+
         if (changed.Count == 0)
         {
             return;
@@ -35,13 +77,7 @@ public sealed class UnitOfWork
         }
         else
         {
-            var connection = _connection.Connection;
-            if (connection.State != System.Data.ConnectionState.Open)
-            {
-                await connection.OpenAsync(cancellationToken);
-            }
-
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await OpenConnectionAndBeginAsync(cancellationToken);
             foreach (var context in changed)
             {
                 await context.Database.UseTransactionAsync(transaction, cancellationToken);
@@ -56,5 +92,52 @@ public sealed class UnitOfWork
         }
 
         _outboxSignal.Notify();
+    }
+
+    /// <summary>Rolls back a transaction that was begun and never committed (the handler failed).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.RollbackAsync();
+            await ReleaseTransactionAsync(CancellationToken.None);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_transaction is not null)
+        {
+            _transaction.Rollback();
+            foreach (var context in _contexts)
+            {
+                context.Database.UseTransaction(null);
+            }
+
+            _transaction.Dispose();
+            _transaction = null;
+        }
+    }
+
+    private async Task<DbTransaction> OpenConnectionAndBeginAsync(CancellationToken cancellationToken)
+    {
+        var connection = _connection.Connection;
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        return await connection.BeginTransactionAsync(cancellationToken);
+    }
+
+    private async Task ReleaseTransactionAsync(CancellationToken cancellationToken)
+    {
+        foreach (var context in _contexts)
+        {
+            await context.Database.UseTransactionAsync(null, cancellationToken);
+        }
+
+        await _transaction!.DisposeAsync();
+        _transaction = null;
     }
 }

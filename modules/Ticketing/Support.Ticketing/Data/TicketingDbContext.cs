@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Kernel.Persistence;
+using Support.Ticketing.Domain;
 
 namespace Support.Ticketing.Data;
 
@@ -14,6 +15,182 @@ internal sealed class TicketingDbContext : ModuleDbContext
     }
 
     public override string TablePrefix => Prefix;
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<ThreadEntry> ThreadEntries => Set<ThreadEntry>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<TicketChange> TicketChanges => Set<TicketChange>();
+
+    public DbSet<TicketFieldValue> TicketFieldValues => Set<TicketFieldValue>();
+
+    public DbSet<AccessLink> AccessLinks => Set<AccessLink>();
+
+    public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<HelpTopic> HelpTopics => Set<HelpTopic>();
+
+    public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
+    public DbSet<TicketingSetting> Settings => Set<TicketingSetting>();
+
+    protected override void OnModuleModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Ticket>(ticket =>
+        {
+            ticket.HasKey(t => t.Id);
+            ticket.HasIndex(t => t.Number).IsUnique();
+            ticket.Property(t => t.Subject).HasMaxLength(TicketLimits.Subject);
+            ticket.Property(t => t.CompanyName).HasMaxLength(TicketLimits.Company);
+            ticket.Property(t => t.CustomerName).HasMaxLength(TicketLimits.Name);
+            ticket.Property(t => t.CustomerEmail).HasMaxLength(TicketLimits.Email);
+            ticket.Property(t => t.NormalizedCustomerEmail).HasMaxLength(TicketLimits.Email);
+            ticket.Property(t => t.CustomerPhone).HasMaxLength(TicketLimits.Phone);
+            ticket.Property(t => t.Department).HasMaxLength(TicketLimits.Department);
+            ticket.Property(t => t.Channel).HasMaxLength(64);
+            ticket.Property(t => t.Language).HasMaxLength(8);
+            ticket.Property(t => t.AssignedAgentId).HasMaxLength(64);
+            ticket.Property(t => t.AssignedAgentName).HasMaxLength(TicketLimits.Name);
+
+            // The queues: each reads one index in order and stops after a page.
+            ticket.HasIndex(t => new { t.Status, t.UpdatedAtUtc, t.Id });
+            ticket.HasIndex(t => new { t.AssignedAgentId, t.Status, t.UpdatedAtUtc, t.Id });
+            ticket.HasIndex(t => new { t.CriticalSituation, t.Status, t.UpdatedAtUtc, t.Id });
+            ticket.HasIndex(t => new { t.Severity, t.Status, t.UpdatedAtUtc, t.Id });
+            ticket.HasIndex(t => new { t.NormalizedCustomerEmail, t.Number });
+            ticket.HasIndex(t => new { t.CompanyId, t.UpdatedAtUtc });
+            ticket.HasIndex(t => new { t.Team, t.Status, t.UpdatedAtUtc, t.Id });
+
+            ticket.HasMany(t => t.Thread).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
+            ticket.HasMany(t => t.Changes).WithOne().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
+            ticket.HasMany(t => t.Fields).WithOne().HasForeignKey(f => f.TicketId).OnDelete(DeleteBehavior.Cascade);
+            ticket.Navigation(t => t.Thread).UsePropertyAccessMode(PropertyAccessMode.Field);
+            ticket.Navigation(t => t.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
+            ticket.Navigation(t => t.Fields).UsePropertyAccessMode(PropertyAccessMode.Field);
+            ticket.HasOne<HelpTopic>().WithMany().HasForeignKey(t => t.HelpTopicId).OnDelete(DeleteBehavior.Restrict);
+            ticket.HasOne<Company>().WithMany().HasForeignKey(t => t.CompanyId).OnDelete(DeleteBehavior.Restrict);
+            ticket.HasOne<Contact>().WithMany().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ThreadEntry>(entry =>
+        {
+            entry.HasKey(e => e.Id);
+            entry.HasIndex(e => new { e.TicketId, e.Id });
+            entry.Property(e => e.AuthorName).HasMaxLength(TicketLimits.Name);
+            entry.Property(e => e.AuthorStaffId).HasMaxLength(64);
+            entry.HasMany(e => e.Attachments).WithOne().HasForeignKey(a => a.ThreadEntryId).OnDelete(DeleteBehavior.Cascade);
+            entry.Navigation(e => e.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<Attachment>(attachment =>
+        {
+            attachment.HasKey(a => a.Id);
+            attachment.Property(a => a.FileName).HasMaxLength(255);
+            attachment.Property(a => a.ContentType).HasMaxLength(100);
+            attachment.Property(a => a.BlobKey).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<TicketChange>(change =>
+        {
+            change.HasKey(c => c.Id);
+            change.HasIndex(c => new { c.TicketId, c.Id });
+            change.Property(c => c.Field).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<TicketFieldValue>(field =>
+        {
+            field.HasKey(f => f.Id);
+            field.HasIndex(f => f.TicketId);
+            field.Property(f => f.Key).HasMaxLength(100);
+            field.Property(f => f.Value).HasMaxLength(1000);
+        });
+
+        modelBuilder.Entity<AccessLink>(link =>
+        {
+            link.HasKey(l => l.Id);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => l.TicketId);
+            link.HasOne(l => l.Ticket).WithMany().HasForeignKey(l => l.TicketId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Company>(company =>
+        {
+            company.HasKey(c => c.Id);
+            company.HasIndex(c => c.NormalizedName).IsUnique();
+            company.HasIndex(c => c.EmailDomain);
+            company.Property(c => c.Name).HasMaxLength(TicketLimits.Company);
+            company.Property(c => c.NormalizedName).HasMaxLength(TicketLimits.Company);
+            company.Property(c => c.EmailDomain).HasMaxLength(TicketLimits.Email);
+        });
+
+        modelBuilder.Entity<Contact>(contact =>
+        {
+            contact.HasKey(c => c.Id);
+            contact.HasIndex(c => c.NormalizedEmail).IsUnique();
+            contact.HasIndex(c => c.CompanyId);
+            contact.Property(c => c.Email).HasMaxLength(TicketLimits.Email);
+            contact.Property(c => c.NormalizedEmail).HasMaxLength(TicketLimits.Email);
+            contact.Property(c => c.Name).HasMaxLength(TicketLimits.Name);
+            contact.Property(c => c.Phone).HasMaxLength(TicketLimits.Phone);
+            contact.Property(c => c.Department).HasMaxLength(TicketLimits.Department);
+            contact.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<HelpTopic>(topic =>
+        {
+            topic.HasKey(t => t.Id);
+            topic.HasIndex(t => t.Key).IsUnique();
+            topic.Property(t => t.Key).HasMaxLength(64);
+            topic.Property(t => t.NameFr).HasMaxLength(100);
+            topic.Property(t => t.NameEn).HasMaxLength(100);
+            topic.HasData(DefaultHelpTopics.All);
+        });
+
+        modelBuilder.Entity<TimeEntry>(entry =>
+        {
+            entry.HasKey(e => e.Id);
+            entry.HasIndex(e => e.TicketId);
+            entry.HasIndex(e => new { e.WorkedOn, e.CompanyId });
+            entry.Property(e => e.AgentId).HasMaxLength(64);
+            entry.Property(e => e.AgentName).HasMaxLength(TicketLimits.Name);
+            entry.Property(e => e.Note).HasMaxLength(1000);
+            entry.HasOne<Ticket>().WithMany().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TeamMember>(member =>
+        {
+            member.HasKey(m => m.Id);
+            member.HasIndex(m => new { m.Team, m.StaffId }).IsUnique();
+            member.Property(m => m.StaffId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<TicketingSetting>(setting =>
+        {
+            setting.ToTable(Prefix + "_settings");
+            setting.HasKey(s => s.Key);
+            setting.Property(s => s.Key).HasMaxLength(100);
+        });
+    }
+}
+
+/// <summary>The longest values the forms accept; the columns are sized to match.</summary>
+internal static class TicketLimits
+{
+    public const int Subject = 200;
+    public const int Company = 120;
+    public const int Name = 120;
+    public const int Email = 254;
+    public const int Phone = 40;
+    public const int Department = 120;
+
+    /// <summary>The sanitised HTML of one message, images included.</summary>
+    public const int BodyHtml = 3 * 1024 * 1024;
 }
 
 internal sealed class TicketingDesignTimeDbContextFactory : DesignTimeDbContextFactory<TicketingDbContext>

@@ -1,0 +1,131 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Support.Ticketing.Content;
+using Support.Ticketing.Contracts;
+using Support.Ticketing.Data;
+using Support.Ticketing.Domain;
+using Support.Ticketing.Settings;
+
+namespace Support.Ticketing.Features.Administration;
+
+/// <summary>Every help topic, active or not, in the portal's order.</summary>
+internal sealed record HelpTopicListQuery(bool ActiveOnly) : IRequest<IReadOnlyList<HelpTopicRow>>;
+
+internal sealed record HelpTopicRow(long Id, string Key, string NameFr, string NameEn, int SortOrder, bool Active)
+{
+    public string Name(System.Globalization.CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? NameEn : NameFr;
+}
+
+internal sealed class HelpTopicListQueryHandler : IRequestHandler<HelpTopicListQuery, IReadOnlyList<HelpTopicRow>>
+{
+    private readonly TicketingDbContext _db;
+
+    public HelpTopicListQueryHandler(TicketingDbContext db) => _db = db;
+
+    public async Task<IReadOnlyList<HelpTopicRow>> Handle(HelpTopicListQuery request, CancellationToken cancellationToken) =>
+        await _db.HelpTopics.AsNoTracking()
+            .Where(h => !request.ActiveOnly || h.Active)
+            .OrderBy(h => h.SortOrder).ThenBy(h => h.Id)
+            .Select(h => new HelpTopicRow(h.Id, h.Key, h.NameFr, h.NameEn, h.SortOrder, h.Active))
+            .ToListAsync(cancellationToken);
+}
+
+/// <summary>Adds a help topic (no id) or changes one; a topic is deactivated, never deleted, so old tickets keep it.</summary>
+internal sealed record SaveHelpTopicCommand(long? Id, string? Key, string? NameFr, string? NameEn, int SortOrder, bool Active) : IRequest<Unit>;
+
+internal sealed class SaveHelpTopicValidator : AbstractValidator<SaveHelpTopicCommand>
+{
+    public SaveHelpTopicValidator(IStringLocalizer<TicketingResource> t, TicketingDbContext db)
+    {
+        RuleFor(c => c.NameFr).SingleLine(t, t["French name"], 100, required: true);
+        RuleFor(c => c.NameEn).SingleLine(t, t["English name"], 100, required: true);
+        RuleFor(c => c.Key)
+            .Must(k => !string.IsNullOrWhiteSpace(k) && System.Text.RegularExpressions.Regex.IsMatch(k, "^[a-z0-9-]{2,64}$"))
+            .When(c => c.Id is null)
+            .WithMessage(t["The key is 2 to 64 lower-case letters, digits or dashes, e.g. printer."]);
+        RuleFor(c => c.Key)
+            .MustAsync(async (k, ct) => !await db.HelpTopics.AnyAsync(h => h.Key == k, ct))
+            .When(c => c.Id is null)
+            .WithMessage(t["Another help topic already has this key."]);
+    }
+}
+
+internal sealed class SaveHelpTopicHandler : IRequestHandler<SaveHelpTopicCommand, Unit>
+{
+    private readonly TicketingDbContext _db;
+
+    public SaveHelpTopicHandler(TicketingDbContext db) => _db = db;
+
+    public async Task<Unit> Handle(SaveHelpTopicCommand request, CancellationToken cancellationToken)
+    {
+        if (request.Id is { } id)
+        {
+            var topic = await _db.HelpTopics.SingleOrDefaultAsync(h => h.Id == id, cancellationToken)
+                ?? throw new KeyNotFoundException($"No help topic has the id {id}.");
+            topic.Update(request.NameFr!.Trim(), request.NameEn!.Trim(), request.SortOrder, request.Active);
+        }
+        else
+        {
+            _db.HelpTopics.Add(new HelpTopic(request.Key!, request.NameFr!.Trim(), request.NameEn!.Trim(), request.SortOrder));
+        }
+
+        return Unit.Value;
+    }
+}
+
+/// <summary>The members of each team.</summary>
+internal sealed record TeamMembersQuery : IRequest<IReadOnlyList<(SupportTeam Team, string StaffId)>>;
+
+internal sealed class TeamMembersQueryHandler : IRequestHandler<TeamMembersQuery, IReadOnlyList<(SupportTeam Team, string StaffId)>>
+{
+    private readonly TicketingDbContext _db;
+
+    public TeamMembersQueryHandler(TicketingDbContext db) => _db = db;
+
+    public async Task<IReadOnlyList<(SupportTeam Team, string StaffId)>> Handle(TeamMembersQuery request, CancellationToken cancellationToken)
+    {
+        var members = await _db.TeamMembers.AsNoTracking().Select(m => new { m.Team, m.StaffId }).ToListAsync(cancellationToken);
+        return [.. members.Select(m => (m.Team, m.StaffId))];
+    }
+}
+
+/// <summary>Sets the members of every team at once (the admin page is a grid of check boxes).</summary>
+internal sealed record SetTeamMembersCommand(IReadOnlyList<(SupportTeam Team, string StaffId)> Members) : IRequest<Unit>;
+
+internal sealed class SetTeamMembersHandler : IRequestHandler<SetTeamMembersCommand, Unit>
+{
+    private readonly TicketingDbContext _db;
+
+    public SetTeamMembersHandler(TicketingDbContext db) => _db = db;
+
+    public async Task<Unit> Handle(SetTeamMembersCommand request, CancellationToken cancellationToken)
+    {
+        var current = await _db.TeamMembers.ToListAsync(cancellationToken);
+        var wanted = request.Members.Distinct().ToHashSet();
+        _db.TeamMembers.RemoveRange(current.Where(m => !wanted.Contains((m.Team, m.StaffId))));
+        foreach (var (team, staffId) in wanted.Where(w => !current.Any(m => m.Team == w.Team && m.StaffId == w.StaffId)))
+        {
+            _db.TeamMembers.Add(new TeamMember(team, staffId));
+        }
+
+        return Unit.Value;
+    }
+}
+
+/// <summary>Turns "a customer reply reopens a closed ticket" on or off.</summary>
+internal sealed record SetReopenOnCustomerReplyCommand(bool Reopen) : IRequest<Unit>;
+
+internal sealed class SetReopenOnCustomerReplyHandler : IRequestHandler<SetReopenOnCustomerReplyCommand, Unit>
+{
+    private readonly TicketingSettings _settings;
+
+    public SetReopenOnCustomerReplyHandler(TicketingSettings settings) => _settings = settings;
+
+    public async Task<Unit> Handle(SetReopenOnCustomerReplyCommand request, CancellationToken cancellationToken)
+    {
+        await _settings.SetReopenOnCustomerReplyAsync(request.Reopen, cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Support.Ticketing.Contracts;
+using Support.Ticketing.Data;
+using Support.Ticketing.Domain;
+
+namespace Support.Ticketing.Features.AgentConsole;
+
+/// <summary>The agent console's queues.</summary>
+internal enum Queue
+{
+    Open,
+    Mine,
+    Unassigned,
+    Critical,
+    AwaitingCustomer,
+    Closed,
+}
+
+/// <summary>The orders a queue can be read in; each is served by keyset paging on an index.</summary>
+internal enum QueueSort
+{
+    /// <summary>Most recent activity first (the default).</summary>
+    Updated,
+
+    /// <summary>Least recent activity first: the backlog.</summary>
+    Oldest,
+
+    /// <summary>Newest tickets first.</summary>
+    Created,
+
+    /// <summary>Highest customer priority first, newest first within a priority.</summary>
+    Priority,
+}
+
+/// <summary>A page of a queue, after an optional cursor, with filters and a search.</summary>
+internal sealed record QueueQuery(
+    Queue Queue,
+    string CurrentAgentId,
+    string? Search = null,
+    long? HelpTopicId = null,
+    TicketPriority? Priority = null,
+    TicketSeverity? Severity = null,
+    SupportTeam? Team = null,
+    string? AgentId = null,
+    QueueSort Sort = QueueSort.Updated,
+    string? After = null,
+    int PageSize = 50) : IRequest<QueuePage>;
+
+/// <summary>A ticket as a queue lists it.</summary>
+internal sealed record QueueRow(
+    long Id,
+    int Number,
+    string Subject,
+    string CustomerName,
+    string CompanyName,
+    TicketStatus Status,
+    TicketPriority Priority,
+    TicketSeverity Severity,
+    bool CriticalSituation,
+    SupportTeam Team,
+    string? AssignedAgentName,
+    DateTime UpdatedAtUtc,
+    DateTime CreatedAtUtc)
+{
+    public string DisplayNumber => Ticket.Format(Number);
+}
+
+/// <summary>One page: the rows, the cursor of the next page (null on the last), and a count bounded at <see cref="QueuePage.CountLimit"/>.</summary>
+internal sealed record QueuePage(IReadOnlyList<QueueRow> Rows, string? NextCursor, int Count, bool CountIsCapped)
+{
+    public const int CountLimit = 1000;
+}
+
+internal sealed class QueueQueryHandler : IRequestHandler<QueueQuery, QueuePage>
+{
+    private readonly TicketingDbContext _db;
+
+    public QueueQueryHandler(TicketingDbContext db) => _db = db;
+
+    public async Task<QueuePage> Handle(QueueQuery request, CancellationToken cancellationToken)
+    {
+        var filtered = Filter(request);
+        var count = await filtered.Take(QueuePage.CountLimit + 1).CountAsync(cancellationToken);
+        var page = After(Order(filtered, request.Sort), request.Sort, request.After);
+        var rows = await page
+            .Select(t => new QueueRow(t.Id, t.Number, t.Subject, t.CustomerName, t.CompanyName, t.Status, t.Priority, t.Severity,
+                t.CriticalSituation, t.Team, t.AssignedAgentName, t.UpdatedAtUtc, t.CreatedAtUtc))
+            .Take(request.PageSize + 1)
+            .ToListAsync(cancellationToken);
+        string? next = null;
+        if (rows.Count > request.PageSize)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            next = Cursor(rows[^1], request.Sort);
+        }
+
+        return new QueuePage(rows, next, Math.Min(count, QueuePage.CountLimit), count > QueuePage.CountLimit);
+    }
+
+    private IQueryable<Ticket> Filter(QueueQuery request)
+    {
+        var tickets = _db.Tickets.AsNoTracking();
+        tickets = request.Queue switch
+        {
+            Queue.Open => tickets.Where(t => t.Status == TicketStatus.Open),
+            Queue.Mine => tickets.Where(t => t.AssignedAgentId == request.CurrentAgentId && t.Status != TicketStatus.Closed),
+            Queue.Unassigned => tickets.Where(t => t.AssignedAgentId == null && t.Status != TicketStatus.Closed),
+            Queue.Critical => tickets.Where(t => (t.Severity == TicketSeverity.Critical || t.CriticalSituation) && t.Status != TicketStatus.Closed),
+            Queue.AwaitingCustomer => tickets.Where(t => t.Status == TicketStatus.AwaitingCustomer),
+            _ => tickets.Where(t => t.Status == TicketStatus.Closed),
+        };
+        if (request.HelpTopicId is { } topic)
+        {
+            tickets = tickets.Where(t => t.HelpTopicId == topic);
+        }
+
+        if (request.Priority is { } priority)
+        {
+            tickets = tickets.Where(t => t.Priority == priority);
+        }
+
+        if (request.Severity is { } severity)
+        {
+            tickets = tickets.Where(t => t.Severity == severity);
+        }
+
+        if (request.Team is { } team)
+        {
+            tickets = tickets.Where(t => t.Team == team);
+        }
+
+        if (!string.IsNullOrEmpty(request.AgentId))
+        {
+            tickets = tickets.Where(t => t.AssignedAgentId == request.AgentId);
+        }
+
+        return Search(tickets, request.Search?.Trim());
+    }
+
+    /// <summary>A number finds that ticket, an address that customer's tickets, anything else the words in subject, company, customer and thread.</summary>
+    private IQueryable<Ticket> Search(IQueryable<Ticket> tickets, string? search)
+    {
+        if (string.IsNullOrEmpty(search))
+        {
+            return tickets;
+        }
+
+        var number = search.TrimStart('#');
+        if (number.Length is >= 6 and <= 9 && number.All(char.IsAsciiDigit))
+        {
+            var value = int.Parse(number, CultureInfo.InvariantCulture);
+            return tickets.Where(t => t.Number == value);
+        }
+
+        if (search.Contains('@', StringComparison.Ordinal) && !search.Contains(' ', StringComparison.Ordinal))
+        {
+            var email = Contact.Normalize(search);
+            return tickets.Where(t => t.NormalizedCustomerEmail == email);
+        }
+
+        var match = TicketSearch.MatchExpression(search);
+        if (match is null)
+        {
+            return tickets;
+        }
+
+        var ids = _db.Database.SqlQuery<long>($"SELECT ticket_id AS Value FROM ticketing_ticket_search WHERE ticketing_ticket_search MATCH {match}");
+        return tickets.Where(t => ids.Contains(t.Id));
+    }
+
+    private static IQueryable<Ticket> Order(IQueryable<Ticket> tickets, QueueSort sort) => sort switch
+    {
+        QueueSort.Oldest => tickets.OrderBy(t => t.UpdatedAtUtc).ThenBy(t => t.Id),
+        QueueSort.Created => tickets.OrderByDescending(t => t.Id),
+        QueueSort.Priority => tickets.OrderByDescending(t => t.Priority).ThenByDescending(t => t.Id),
+        _ => tickets.OrderByDescending(t => t.UpdatedAtUtc).ThenByDescending(t => t.Id),
+    };
+
+    private static IQueryable<Ticket> After(IQueryable<Ticket> tickets, QueueSort sort, string? cursor)
+    {
+        var parts = cursor?.Split('_');
+        if (parts is not { Length: 2 } || !long.TryParse(parts[0], CultureInfo.InvariantCulture, out var key) || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var id))
+        {
+            return tickets;
+        }
+
+        switch (sort)
+        {
+            case QueueSort.Oldest:
+                var oldest = new DateTime(key, DateTimeKind.Utc);
+                return tickets.Where(t => t.UpdatedAtUtc > oldest || (t.UpdatedAtUtc == oldest && t.Id > id));
+            case QueueSort.Created:
+                return tickets.Where(t => t.Id < id);
+            case QueueSort.Priority:
+                var priority = (TicketPriority)key;
+                return tickets.Where(t => t.Priority < priority || (t.Priority == priority && t.Id < id));
+            default:
+                var updated = new DateTime(key, DateTimeKind.Utc);
+                return tickets.Where(t => t.UpdatedAtUtc < updated || (t.UpdatedAtUtc == updated && t.Id < id));
+        }
+    }
+
+    private static string Cursor(QueueRow row, QueueSort sort)
+    {
+        var key = sort switch
+        {
+            QueueSort.Priority => (long)row.Priority,
+            QueueSort.Created => row.Id,
+            _ => row.UpdatedAtUtc.Ticks,
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"{key}_{row.Id}");
+    }
+}
+
+/// <summary>Turns what an agent typed into an FTS5 query: every word must match, as a prefix.</summary>
+internal static class TicketSearch
+{
+    public static string? MatchExpression(string search)
+    {
+        var words = search
+            .Split([' ', '\t', ',', ';', '"', '\'', '(', ')', '*', ':', '-', '^', '+'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Any(char.IsLetterOrDigit))
+            .Take(8)
+            .Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*")
+            .ToList();
+        return words.Count == 0 ? null : string.Join(' ', words);
+    }
+}

@@ -1,0 +1,133 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Localization;
+using Support.Kernel.Storage;
+using Support.Plugins.Abstractions;
+using Support.Ticketing.Content;
+using Support.Ticketing.Contracts;
+using Support.Ticketing.Customers;
+using Support.Ticketing.Data;
+using Support.Ticketing.Domain;
+using Support.Ticketing.Notifications;
+using Support.Ticketing.Settings;
+using Microsoft.EntityFrameworkCore;
+using Support.Kernel.Persistence;
+
+namespace Support.Ticketing.Features.OpenTicket;
+
+/// <summary>The "Open a new ticket" form as submitted.</summary>
+internal sealed class NewTicketForm
+{
+    public long? HelpTopicId { get; set; }
+
+    public string? Company { get; set; }
+
+    public string? Department { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Phone { get; set; }
+
+    public bool CriticalSituation { get; set; }
+
+    public string? Subject { get; set; }
+
+    public TicketPriority Priority { get; set; } = TicketPriority.Normal;
+
+    public string? Detail { get; set; }
+
+    /// <summary>Values of the fields channel plugins contribute, by field key.</summary>
+    public Dictionary<string, string?> Fields { get; set; } = [];
+}
+
+/// <summary>Opens a ticket for a customer without an account.</summary>
+internal sealed record OpenTicketCommand(NewTicketForm Form, IReadOnlyList<UploadedFile> Files, string Language, string Channel = "web") : IRequest<OpenedTicket>;
+
+/// <summary>What the confirmation page shows.</summary>
+internal sealed record OpenedTicket(long TicketId, string Number, string CustomerName);
+
+internal sealed class OpenTicketValidator : AbstractValidator<OpenTicketCommand>
+{
+    public OpenTicketValidator(IStringLocalizer<TicketingResource> t, TicketingDbContext db, IEnumerable<ITicketFieldContributor> contributors)
+    {
+        RuleFor(c => c.Form.HelpTopicId)
+            .NotNull().WithMessage(t["Choose a help topic."])
+            .MustAsync(async (id, ct) => id is null || await db.HelpTopics.AnyAsync(h => h.Id == id && h.Active, ct))
+            .WithMessage(t["Choose a help topic from the list."])
+            .OverridePropertyName(nameof(NewTicketForm.HelpTopicId));
+        RuleFor(c => c.Form.Company).SingleLine(t, t["Company"], TicketLimits.Company, required: true).OverridePropertyName(nameof(NewTicketForm.Company));
+        RuleFor(c => c.Form.Department).SingleLine(t, t["Department"], TicketLimits.Department, required: false).OverridePropertyName(nameof(NewTicketForm.Department));
+        RuleFor(c => c.Form.Email).CustomerEmail(t).OverridePropertyName(nameof(NewTicketForm.Email));
+        RuleFor(c => c.Form.Name).SingleLine(t, t["Last and first name"], TicketLimits.Name, required: true).OverridePropertyName(nameof(NewTicketForm.Name));
+        RuleFor(c => c.Form.Phone).Phone(t).OverridePropertyName(nameof(NewTicketForm.Phone));
+        RuleFor(c => c.Form.Subject).SingleLine(t, t["Subject"], TicketLimits.Subject, required: true).OverridePropertyName(nameof(NewTicketForm.Subject));
+        RuleFor(c => c.Form.Priority).IsInEnum().WithMessage(t["Choose a priority level from the list."]).OverridePropertyName(nameof(NewTicketForm.Priority));
+        RuleFor(c => c.Form.Detail).RichTextBody(t).OverridePropertyName(nameof(NewTicketForm.Detail));
+        RuleFor(c => c.Files).Attachments(t).OverridePropertyName("Attachments");
+        RuleFor(c => c.Form.Fields).ContributedFields(t, contributors, TicketForm.PortalNewTicket).OverridePropertyName(nameof(NewTicketForm.Fields));
+    }
+}
+
+internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, OpenedTicket>
+{
+    private readonly TicketingDbContext _db;
+    private readonly UnitOfWork _unitOfWork;
+    private readonly CustomerDirectory _customers;
+    private readonly TicketNumbers _numbers;
+    private readonly IBlobStore _blobs;
+    private readonly TicketMail _mail;
+    private readonly TicketingSettings _settings;
+    private readonly TicketEvents _events;
+    private readonly IEnumerable<ITicketFieldContributor> _contributors;
+    private readonly TimeProvider _clock;
+
+    public OpenTicketHandler(TicketingDbContext db, UnitOfWork unitOfWork, CustomerDirectory customers, TicketNumbers numbers, IBlobStore blobs, TicketMail mail, TicketingSettings settings, TicketEvents events, IEnumerable<ITicketFieldContributor> contributors, TimeProvider clock)
+    {
+        _db = db;
+        _unitOfWork = unitOfWork;
+        _customers = customers;
+        _numbers = numbers;
+        _blobs = blobs;
+        _mail = mail;
+        _settings = settings;
+        _events = events;
+        _contributors = contributors;
+        _clock = clock;
+    }
+
+    public async Task<OpenedTicket> Handle(OpenTicketCommand request, CancellationToken cancellationToken)
+    {
+        var form = request.Form;
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var body = RichText.Sanitise(form.Detail);
+        var attachments = await ThreadAttachments.StoreAsync(_blobs, request.Files, cancellationToken);
+
+        await _unitOfWork.BeginAsync(cancellationToken);
+        var email = form.Email!.Trim();
+        var name = form.Name!.Trim();
+        var phone = form.Phone!.Trim();
+        var department = string.IsNullOrWhiteSpace(form.Department) ? null : form.Department.Trim();
+        var (contact, company) = await _customers.MatchAsync(form.Company!.Trim(), email, name, phone, department, now, cancellationToken);
+        var number = await _numbers.NextAsync(cancellationToken);
+        var message = new ThreadEntry(ThreadEntryKind.CustomerMessage, name, null, body.Html, body.Text, now);
+        message.Attach(attachments);
+        var ticket = Ticket.Open(
+            number,
+            new NewTicket(form.HelpTopicId!.Value, company.Name, department, email, name, phone, form.CriticalSituation, form.Subject!.Trim(), form.Priority, request.Channel, request.Language, ContributedFields.Normalise(_contributors, TicketForm.PortalNewTicket, form.Fields)),
+            contact,
+            company,
+            message,
+            now);
+        _db.Tickets.Add(ticket);
+        var (link, token) = AccessLink.Issue(ticket, now, _settings.Options.AccessLinkLifetime);
+        _db.AccessLinks.Add(link);
+        await _db.SaveChangesAsync(cancellationToken);
+
+        _mail.TicketOpened(ticket, token);
+        await _mail.NewTicketToStaffAsync(ticket, message, cancellationToken);
+        await _events.OpenedAsync(ticket, now, cancellationToken);
+        return new OpenedTicket(ticket.Id, ticket.DisplayNumber, ticket.CustomerName);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Support.Ticketing.Contracts;
+using Support.Ticketing.Data;
+using Support.Ticketing.Domain;
+
+namespace Support.Ticketing.Notifications;
+
+/// <summary>Raises the module's integration events through its outbox, each carrying the ticket's snapshot.</summary>
+internal sealed class TicketEvents
+{
+    private readonly TicketingDbContext _db;
+
+    public TicketEvents(TicketingDbContext db) => _db = db;
+
+    public async Task OpenedAsync(Ticket ticket, DateTime now, CancellationToken cancellationToken) =>
+        _db.AddIntegrationEvent(new TicketOpenedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), ticket.Channel));
+
+    public async Task CustomerRepliedAsync(Ticket ticket, long entryId, DateTime now, CancellationToken cancellationToken) =>
+        _db.AddIntegrationEvent(new CustomerRepliedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), entryId));
+
+    public async Task AgentRepliedAsync(Ticket ticket, long entryId, string agentId, bool firstReply, DateTime now, CancellationToken cancellationToken) =>
+        _db.AddIntegrationEvent(new AgentRepliedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), entryId, agentId, firstReply));
+
+    public async Task StatusChangedAsync(Ticket ticket, TicketStatus previous, DateTime now, CancellationToken cancellationToken)
+    {
+        var snapshot = await SnapshotAsync(ticket, now, cancellationToken);
+        _db.AddIntegrationEvent(new TicketStatusChangedEvent(Guid.NewGuid(), now, snapshot, previous));
+        if (ticket.Status == TicketStatus.Closed)
+        {
+            _db.AddIntegrationEvent(new TicketClosedEvent(Guid.NewGuid(), now, snapshot));
+        }
+    }
+
+    public async Task ReopenedAsync(Ticket ticket, bool byCustomer, DateTime now, CancellationToken cancellationToken) =>
+        _db.AddIntegrationEvent(new TicketReopenedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), byCustomer));
+
+    public async Task SeverityChangedAsync(Ticket ticket, TicketSeverity previous, DateTime now, CancellationToken cancellationToken) =>
+        _db.AddIntegrationEvent(new TicketSeverityChangedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), previous));
+
+    public async Task AssignedAsync(Ticket ticket, SupportTeam previousTeam, string? previousAgentId, DateTime now, CancellationToken cancellationToken) =>
+        _db.AddIntegrationEvent(new TicketAssignedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), previousTeam, previousAgentId));
+
+    private async Task<TicketSnapshot> SnapshotAsync(Ticket ticket, DateTime now, CancellationToken cancellationToken)
+    {
+        var topicKey = await _db.HelpTopics.AsNoTracking().Where(h => h.Id == ticket.HelpTopicId).Select(h => h.Key).SingleAsync(cancellationToken);
+        var company = await _db.Companies.AsNoTracking().SingleAsync(c => c.Id == ticket.CompanyId, cancellationToken);
+        return ticket.Snapshot(topicKey, company.ContractInForce(DateOnly.FromDateTime(now)));
+    }
+}
