@@ -82,6 +82,9 @@ builder.Services.AddRateLimiter(options =>
 });
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+// French text is written as characters, not as numeric entities; HTML-significant characters are still encoded.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 var mvc = builder.Services
     .AddRazorPages(options =>
     {

@@ -48,6 +48,35 @@ public sealed partial class StaffSession : IDisposable
         return await Client.PostAsync(action ?? formPage, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Like <see cref="SubmitAsync"/>, as <c>multipart/form-data</c> with files (name, content type, bytes) under <paramref name="fileField"/>.</summary>
+    public async Task<HttpResponseMessage> SubmitMultipartAsync(string formPage, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Name, string ContentType, byte[] Content)>? files = null, string? action = null, string fileField = "Attachments")
+    {
+        var page = await Client.GetStringAsync(formPage);
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"{formPage} has no antiforgery token.");
+        }
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+        };
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, contentType, content) in files ?? [])
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            form.Add(file, fileField, name);
+        }
+
+        return await Client.PostAsync(action ?? formPage, form);
+    }
+
     public void Dispose() => Client.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

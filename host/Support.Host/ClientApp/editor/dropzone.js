@@ -133,8 +133,9 @@ export function enhanceDropzone(zone) {
     }
 
     browse.addEventListener('click', () => input.click());
+    // The whole area answers a mouse click, as drop areas usually do.
     area.addEventListener('click', (event) => {
-        if (event.target === area || event.target.closest('svg')) {
+        if (!event.target.closest('button')) {
             input.click();
         }
     });

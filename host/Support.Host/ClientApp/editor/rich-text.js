@@ -78,13 +78,15 @@ export function enhanceRichText(textarea) {
     const say = (message) => prompt.say(message);
     // Built once the editor exists; the editor may report transactions before that.
     let toolbar = null;
+    let settling = true;
 
     function insertImageFiles(files, position) {
         for (const file of files) {
             readImage(file, t).then(
                 (src) => {
+                    const image = { type: 'image', attrs: { src } };
                     const chain = editor.chain().focus();
-                    (position === undefined ? chain : chain.setTextSelection(position)).setImage({ src }).cursorAfterBlock().run();
+                    (position === undefined ? chain.insertContent(image) : chain.insertContentAt(position, image)).cursorAfterBlock().run();
                 },
                 (error) => say(error.message),
             );
@@ -96,13 +98,16 @@ export function enhanceRichText(textarea) {
         // TipTap would add its base styles in a <style> element, which the CSP blocks: editor.css
         // carries them instead.
         injectCSS: false,
+        // A read-only or disabled field shows its text formatted but cannot be changed.
+        editable: !textarea.readOnly && !textarea.disabled,
         extensions: extensions({ videoTitle: t.videoTitle }),
         content: initialHtml(textarea.value),
         editorProps: {
             attributes,
             handlePaste: (view, event) => {
                 const files = filesOf(event.clipboardData);
-                if (!files.length) {
+                // Office suites put a picture of the copied text next to its HTML: the text wins.
+                if (!files.length || event.clipboardData.types.includes('text/html')) {
                     return false;
                 }
                 insertImageFiles(files);
@@ -128,6 +133,9 @@ export function enhanceRichText(textarea) {
             },
         },
         onUpdate: () => {
+            if (settling) {
+                return;
+            }
             textarea.value = editor.isEmpty ? '' : editor.getHTML();
             textarea.dispatchEvent(new Event('input', { bubbles: true }));
         },
@@ -144,7 +152,7 @@ export function enhanceRichText(textarea) {
         const answer = await prompt.ask({
             prompt: t.linkPrompt,
             value: current,
-            extra: current ? [{ name: 'remove', label: t.remove }] : [],
+            extra: current ? [{ name: 'remove', label: t.removeLink }] : [],
         });
         if (!answer) {
             editor.commands.focus();
@@ -256,9 +264,16 @@ export function enhanceRichText(textarea) {
         ],
     });
 
+    // TipTap completes the document (an empty paragraph after a final table or video) on its first
+    // transaction. Doing it now, outside the undo history, keeps Undo from "undoing" that
+    // paragraph, and leaves the textarea as the server sent it until the author edits.
+    editor.view.dispatch(editor.state.tr.setMeta('addToHistory', false));
+    settling = false;
+
     wrapper.append(toolbar.element, prompt.element, prompt.message, content, picker);
     textarea.before(wrapper);
     textarea.classList.add('d-none');
+    toolbar.element.hidden = !editor.isEditable;
     toolbar.refresh();
 
     // Validation state set by the server (or later by script) shows on the editor too.

@@ -19,7 +19,7 @@ internal sealed record SanitisedText(string Html, string Text)
 /// </summary>
 internal static partial class RichText
 {
-    private static readonly string[] VideoPlayers = ["https://www.youtube-nocookie.com/embed/", "https://www.youtube.com/embed/", "https://player.vimeo.com/video/"];
+    private static readonly string[] VideoPlayers = ["https://www.youtube-nocookie.com/embed/", "https://player.vimeo.com/video/"];
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
@@ -61,7 +61,7 @@ internal static partial class RichText
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
             AllowedCssClasses = new HashSet<string>(StringComparer.Ordinal)
             {
-                "indent-1", "indent-2", "indent-3", "indent-4", "indent-5", "indent-6", "video",
+                "indent-1", "indent-2", "indent-3", "indent-4", "indent-5", "indent-6", "rich-video",
             },
         };
         var sanitizer = new HtmlSanitizer(options);
@@ -100,7 +100,9 @@ internal static partial class RichText
                 case "iframe":
                     // A player frame may run its own scripts but never reach this page or navigate it.
                     element.SetAttribute("sandbox", "allow-scripts allow-same-origin allow-presentation");
-                    element.SetAttribute("referrerpolicy", "no-referrer");
+                    // The players refuse to play without knowing the embedding origin (not the full address).
+                    element.SetAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+                    element.SetAttribute("loading", "lazy");
                     break;
                 case "img" when element.GetAttribute("src") is null:
                     element.Remove();
