@@ -214,14 +214,14 @@ internal sealed class Ticket
         return changed && Touch(now);
     }
 
-    public bool ChangeHelpTopic(HelpTopic topic, string previousName, string actor, string? actorStaffId, DateTime now)
+    public bool ChangeHelpTopic(HelpTopic topic, string previousKey, string actor, string? actorStaffId, DateTime now)
     {
         if (topic.Id == HelpTopicId)
         {
             return false;
         }
 
-        Record(now, actor, actorStaffId, TicketChange.HelpTopicField, previousName, topic.NameEn);
+        Record(now, actor, actorStaffId, TicketChange.HelpTopicField, previousKey, topic.Key);
         HelpTopicId = topic.Id;
         return Touch(now);
     }

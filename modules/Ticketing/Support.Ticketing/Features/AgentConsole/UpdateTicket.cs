@@ -84,7 +84,7 @@ internal sealed class UpdateTicketHandler : IRequestHandler<UpdateTicketCommand,
         {
             var previous = await _db.HelpTopics.SingleAsync(h => h.Id == ticket.HelpTopicId, cancellationToken);
             var topic = await _db.HelpTopics.SingleAsync(h => h.Id == request.HelpTopicId, cancellationToken);
-            ticket.ChangeHelpTopic(topic, previous.NameEn, actor, actorId, now);
+            ticket.ChangeHelpTopic(topic, previous.Key, actor, actorId, now);
         }
 
         if (request.CompanyId != ticket.CompanyId)
