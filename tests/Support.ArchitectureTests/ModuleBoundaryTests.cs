@@ -54,18 +54,34 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Integration_events_are_records_of_simple_values()
     {
-        var simple = new[] { typeof(string), typeof(Guid), typeof(DateTime), typeof(DateTimeOffset), typeof(TimeSpan), typeof(decimal), typeof(bool) };
         var events = Solution.Contracts.SelectMany(a => a.GetTypes())
             .Where(t => typeof(Kernel.Contracts.IIntegrationEvent).IsAssignableFrom(t) && !t.IsInterface);
 
         foreach (var type in events)
         {
             Assert.EndsWith("Event", type.Name, StringComparison.Ordinal);
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            AssertSimpleValues(type, type.Name);
+        }
+    }
+
+    /// <summary>
+    /// Simple values, or a record of simple values from the same Contracts assembly (a snapshot shared
+    /// by several events), so that any subscriber can read an event without the publisher's types.
+    /// </summary>
+    private static void AssertSimpleValues(Type type, string path)
+    {
+        var simple = new[] { typeof(string), typeof(Guid), typeof(DateTime), typeof(DateTimeOffset), typeof(TimeSpan), typeof(decimal), typeof(bool) };
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != "EqualityContract"))
+        {
+            var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (propertyType.IsPrimitive || propertyType.IsEnum || simple.Contains(propertyType))
             {
-                var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-                Assert.True(propertyType.IsPrimitive || propertyType.IsEnum || simple.Contains(propertyType), $"{type.Name}.{property.Name} is {propertyType.Name}, not a simple value.");
+                continue;
             }
+
+            var isContractRecord = propertyType.Assembly == type.Assembly && propertyType.GetMethod("<Clone>$") is not null;
+            Assert.True(isContractRecord, $"{path}.{property.Name} is {propertyType.Name}, not a simple value.");
+            AssertSimpleValues(propertyType, $"{path}.{property.Name}");
         }
     }
 

@@ -1,4 +1,4 @@
 namespace Support.Ticketing;
 
 /// <summary>The marker of the module's texts (<c>Resources/TicketingResource.*.resx</c>); keys are the English wording.</summary>
-public sealed class TicketingResource;
+internal sealed class TicketingResource;
