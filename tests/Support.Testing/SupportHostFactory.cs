@@ -18,6 +18,14 @@ public class SupportHostFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly List<Action<IServiceCollection>> _services = [];
 
+    static SupportHostFactory()
+    {
+        // Dozens of hosts run side by side in a test run; file watchers backed by inotify would exhaust
+        // the per-user limit (128 instances), so configuration is not reloaded and files are polled.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public SupportHostFactory(string? dataFolder = null, IDictionary<string, string?>? settings = null)
     {
         DataFolder = dataFolder ?? CreateTemporaryFolder("data");
