@@ -4,8 +4,9 @@ using System.Security.Cryptography;
 namespace Support.Ticketing.Domain;
 
 /// <summary>
-/// A link emailed to a customer that opens one ticket. Only the SHA-256 of the token is stored, so a
-/// copy of the database opens nothing; links expire and an agent can revoke them.
+/// A link emailed to a customer that opens one ticket. Only the SHA-256 of the token is stored here, so
+/// this table alone opens nothing (the sent emails, kept by the email outbox, still carry the links
+/// until they expire); links expire and an agent can revoke them.
 /// </summary>
 internal sealed class AccessLink
 {

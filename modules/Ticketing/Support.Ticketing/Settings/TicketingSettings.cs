@@ -23,7 +23,7 @@ internal sealed class TicketingOptions
     public string? SupportPhone { get; set; }
 }
 
-/// <summary>The settings admins change in the console (stored in <c>ticketing_ticketing_setting</c>).</summary>
+/// <summary>The settings admins change in the console (stored in <c>ticketing_settings</c>).</summary>
 internal sealed class TicketingSettings
 {
     private readonly TicketingDbContext _db;
