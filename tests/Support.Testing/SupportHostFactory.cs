@@ -37,6 +37,7 @@ public class SupportHostFactory : WebApplicationFactory<Program>
             ["Themes:Path"] = Path.Combine(DataFolder, "themes"),
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Email:PollInterval"] = "00:00:00.200",
+            ["Ticketing:DemoData"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

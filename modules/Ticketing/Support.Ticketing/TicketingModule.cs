@@ -46,6 +46,7 @@ public sealed class TicketingModule : IModule
         services.AddScoped<PortalUrls>();
         services.AddScoped<CustomerGrants>();
         services.AddSingleton<CustomerAccess>();
+        services.AddHostedService<Features.DemoData.DemoTickets>();
 
         var lookupsPerMinute = configuration.GetValue($"{TicketingOptions.SectionName}:{nameof(TicketingOptions.StatusLookupsPerMinute)}", 5);
         services.Configure<RateLimiterOptions>(options =>

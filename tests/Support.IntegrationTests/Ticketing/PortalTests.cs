@@ -54,6 +54,17 @@ public sealed class PortalTests
     }
 
     [Fact]
+    public async Task A_new_installation_with_demo_data_shows_demo_tickets_in_the_queues()
+    {
+        await using var host = new SupportHostFactory(settings: new Dictionary<string, string?> { ["Ticketing:DemoData"] = "true" });
+        using var agent = await StaffSession.SignInAsync(host);
+        var queue = Text(await agent.GetStringAsync("/Staff/Tickets"));
+        Assert.Contains("Le serveur de fichiers ne répond plus", queue, StringComparison.Ordinal);
+        Assert.Equal(4, await TicketCountAsync(host));
+        Assert.Contains("Le serveur de fichiers", Text(await agent.GetStringAsync("/Staff/Tickets?queue=Critical")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ticket_numbers_are_random_not_sequential()
     {
         await using var host = new SupportHostFactory();

@@ -19,6 +19,9 @@ internal sealed class TicketingOptions
     /// <summary>The portal's public address for links in emails, e.g. <c>https://support.example.com</c>; the request's own address when empty.</summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>Opens a few demo tickets on an empty installation (the development settings turn it on).</summary>
+    public bool DemoData { get; set; }
+
     /// <summary>The phone number customers call for critical situations, shown on the portal.</summary>
     public string? SupportPhone { get; set; }
 }

@@ -91,7 +91,7 @@ internal sealed class TicketModel : PageModel
     public Task<IActionResult> OnPostTimeAsync(int number, CancellationToken cancellationToken) =>
         RunAsync(number, "Time", async agent =>
         {
-            await _mediator.Send(new RecordTimeCommand(number, agent, Time.Minutes, Time.Note, Time.Billable, Time.WorkedOn), cancellationToken);
+            await _mediator.Send(new RecordTimeCommand(number, agent, Time.Minutes ?? 0, Time.Note, Time.Billable, Time.WorkedOn), cancellationToken);
             return "time";
         }, cancellationToken);
 
@@ -167,7 +167,7 @@ internal sealed class TicketModel : PageModel
     /// <summary>The time-entry form.</summary>
     internal sealed class TimeInput
     {
-        public int Minutes { get; set; }
+        public int? Minutes { get; set; }
 
         public string? Note { get; set; }
 
