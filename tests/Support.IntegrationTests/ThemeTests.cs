@@ -2,6 +2,11 @@ using Support.Testing;
 
 namespace Support.IntegrationTests;
 
+/// <summary>
+/// Runs alone, after the parallel tests: it waits for a cold Razor compile, which on a two-core machine
+/// shared with dozens of hosts can take minutes.
+/// </summary>
+[Collection(nameof(ThemeCompilation))]
 public sealed class ThemeTests
 {
     [Fact]
@@ -28,3 +33,7 @@ public sealed class ThemeTests
         Assert.DoesNotContain("Bienvenue", themed, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The collection of tests that must not share the machine with the parallel ones.</summary>
+[CollectionDefinition(nameof(ThemeCompilation), DisableParallelization = true)]
+public sealed class ThemeCompilation;

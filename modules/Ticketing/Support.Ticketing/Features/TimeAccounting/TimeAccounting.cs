@@ -46,7 +46,8 @@ internal sealed class RecordTimeHandler : IRequestHandler<RecordTimeCommand, Uni
         var today = DateOnly.FromDateTime(now);
         var billable = request.Billable ?? !company.ContractInForce(today);
         _db.TimeEntries.Add(new TimeEntry(ticket.Id, company.Id, request.Agent.Id, request.Agent.Name, request.Minutes, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), billable, request.WorkedOn ?? today, now));
-        ticket.RecordEvent(TicketChange.TimeRecorded, string.Create(CultureInfo.InvariantCulture, $"{request.Minutes} min{(billable ? " (billable)" : "")}"), request.Agent.Name, request.Agent.Id, now);
+        // Recorded as "minutes;billable" so that the page can word it in the reader's language.
+        ticket.RecordEvent(TicketChange.TimeRecorded, string.Create(CultureInfo.InvariantCulture, $"{request.Minutes};{(billable ? "billable" : "not-billable")}"), request.Agent.Name, request.Agent.Id, now);
         return Unit.Value;
     }
 }
