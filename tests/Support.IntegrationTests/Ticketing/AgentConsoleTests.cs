@@ -77,6 +77,28 @@ public sealed partial class AgentConsoleTests
     }
 
     [Fact]
+    public async Task Moving_a_ticket_to_another_company_keeps_its_search_up_to_date()
+    {
+        await using var host = new SupportHostFactory();
+        var number = await OpenTicketAsync(host);
+        await OpenTicketAsync(host, f => { f["Input.Company"] = "Boulangerie Étoile"; f["Input.Email"] = "paul@etoile.test"; f["Input.Detail"] = "<p>Autre sujet.</p>"; });
+        using var agent = await StaffSession.SignInAsync(host);
+        await AgentScenario.ReplyAsync(agent, number, "<p>Réponse avec le mot cartouche.</p>");
+        var etoile = await QueryAsync(host, db => db.Companies.Where(c => c.Name == "Boulangerie Étoile").Select(c => c.Id).SingleAsync());
+        var moved = await AgentScenario.UpdateAsync(agent, number, new Dictionary<string, string>
+        {
+            ["Team"] = "Support", ["AssignedAgentId"] = "", ["Status"] = "Open", ["Priority"] = "Normal",
+            ["Severity"] = "Normal", ["HelpTopicId"] = "2", ["CompanyId"] = etoile.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+
+        async Task<IReadOnlyList<string>> Search(string q) => Numbers(await agent.GetStringAsync("/Staff/Tickets?q=" + Uri.EscapeDataString(q)));
+        Assert.Empty(await Search("industries"));
+        Assert.Contains(number, await Search("etoile"));
+        Assert.Equal([number], await Search("cartouche laserjet"));
+    }
+
+    [Fact]
     public async Task Filters_and_sort_narrow_and_order_the_queue()
     {
         await using var host = new SupportHostFactory();

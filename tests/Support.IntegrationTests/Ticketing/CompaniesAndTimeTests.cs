@@ -87,7 +87,7 @@ public sealed class CompaniesAndTimeTests
 
         var entries = await QueryAsync(host, db => db.TimeEntries.OrderBy(e => e.Id).Select(e => new { e.Minutes, e.Billable }).ToListAsync());
         Assert.Equal([(45, false), (90, true), (30, true)], entries.Select(e => (e.Minutes, e.Billable)));
-        Assert.Contains("recorded 90 min (billable)", Text(await admin.GetStringAsync($"/Staff/Tickets/{billable}")), StringComparison.Ordinal);
+        Assert.Contains("recorded 90 min (billable time)", Text(await admin.GetStringAsync($"/Staff/Tickets/{billable}")), StringComparison.Ordinal);
 
         var report = await admin.GetStringAsync($"/Staff/Reports/Time?from={month}&to={month}");
         Assert.Contains("data-testid=\"billable-total\">2.00<", report, StringComparison.Ordinal);

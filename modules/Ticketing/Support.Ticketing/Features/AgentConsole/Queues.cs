@@ -139,7 +139,10 @@ internal sealed class QueueQueryHandler : IRequestHandler<QueueQuery, QueuePage>
         return Search(tickets, request.Search?.Trim());
     }
 
-    /// <summary>A number finds that ticket, an address that customer's tickets, anything else the words in subject, company, customer and thread.</summary>
+    /// <summary>
+    /// A number finds that ticket, an address that customer's tickets, anything else the words in
+    /// subject, company, customer and thread (among the most recent <see cref="TicketSearchIndex.MatchLimit"/> matches).
+    /// </summary>
     private IQueryable<Ticket> Search(IQueryable<Ticket> tickets, string? search)
     {
         if (string.IsNullOrEmpty(search))
@@ -166,7 +169,8 @@ internal sealed class QueueQueryHandler : IRequestHandler<QueueQuery, QueuePage>
             return tickets;
         }
 
-        var ids = _db.Database.SqlQuery<long>($"SELECT ticket_id AS Value FROM ticketing_ticket_search WHERE ticketing_ticket_search MATCH {match}");
+        var ids = _db.Database.SqlQuery<long>(
+            $"SELECT rowid AS Value FROM ticketing_ticket_search WHERE ticketing_ticket_search MATCH {match} ORDER BY rowid DESC LIMIT {TicketSearchIndex.MatchLimit}");
         return tickets.Where(t => ids.Contains(t.Id));
     }
 
