@@ -21,6 +21,8 @@ public static class KernelServiceCollectionExtensions
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.SectionName));
         services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<SqliteWriteGateInterceptor>();
         services.AddScoped<ScopedConnection>();
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<OutboxSignal>();

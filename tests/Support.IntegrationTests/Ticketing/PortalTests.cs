@@ -65,6 +65,17 @@ public sealed class PortalTests
     }
 
     [Fact]
+    public async Task Tickets_opened_at_the_same_time_are_all_kept_with_distinct_numbers()
+    {
+        await using var host = new SupportHostFactory();
+        var opened = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => OpenTicketAsync(host, f => f["Input.Subject"] = "Simultané " + i, Pdf())));
+        Assert.Equal(24, opened.Distinct().Count());
+        Assert.Equal(24, await TicketCountAsync(host));
+        Assert.Equal(24, await QueryAsync(host, db => db.AccessLinks.CountAsync()));
+        await new PickupMailbox(host).WaitForAsync(CustomerEmail, "Vous venez d'ouvrir un ticket", 24);
+    }
+
+    [Fact]
     public async Task Ticket_numbers_are_random_not_sequential()
     {
         await using var host = new SupportHostFactory();

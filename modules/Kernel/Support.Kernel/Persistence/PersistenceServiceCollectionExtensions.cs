@@ -17,7 +17,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContext<TContext>((provider, options) =>
             options.UseSqlite(
                 provider.GetRequiredService<ScopedConnection>().Connection,
-                sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(tablePrefix))));
+                sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(tablePrefix)))
+                .AddInterceptors(provider.GetRequiredService<SqliteWriteGateInterceptor>()));
         services.Replace(ServiceDescriptor.Scoped(provider =>
         {
             var context = ActivatorUtilities.CreateInstance<TContext>(provider, provider.GetRequiredService<DbContextOptions<TContext>>());

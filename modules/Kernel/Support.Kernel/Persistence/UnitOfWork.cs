@@ -15,12 +15,14 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
     private readonly List<DbContext> _contexts = [];
     private readonly ScopedConnection _connection;
     private readonly OutboxSignal _outboxSignal;
+    private readonly SqliteWriteGate _writeGate;
     private DbTransaction? _transaction;
 
-    public UnitOfWork(ScopedConnection connection, OutboxSignal outboxSignal)
+    public UnitOfWork(ScopedConnection connection, OutboxSignal outboxSignal, SqliteWriteGate writeGate)
     {
         _connection = connection;
         _outboxSignal = outboxSignal;
+        _writeGate = writeGate;
     }
 
     internal void Enlist(DbContext context)
@@ -77,17 +79,25 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
         }
         else
         {
-            await using var transaction = await OpenConnectionAndBeginAsync(cancellationToken);
-            foreach (var context in changed)
+            var transaction = await OpenConnectionAndBeginAsync(cancellationToken);
+            try
             {
-                await context.Database.UseTransactionAsync(transaction, cancellationToken);
-                await context.SaveChangesAsync(cancellationToken);
-            }
+                foreach (var context in changed)
+                {
+                    await context.Database.UseTransactionAsync(transaction, cancellationToken);
+                    await context.SaveChangesAsync(cancellationToken);
+                }
 
-            await transaction.CommitAsync(cancellationToken);
-            foreach (var context in changed)
+                await transaction.CommitAsync(cancellationToken);
+                foreach (var context in changed)
+                {
+                    await context.Database.UseTransactionAsync(null, cancellationToken);
+                }
+            }
+            finally
             {
-                await context.Database.UseTransactionAsync(null, cancellationToken);
+                await transaction.DisposeAsync();
+                _writeGate.Release();
             }
         }
 
@@ -116,18 +126,28 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
 
             _transaction.Dispose();
             _transaction = null;
+            _writeGate.Release();
         }
     }
 
     private async Task<DbTransaction> OpenConnectionAndBeginAsync(CancellationToken cancellationToken)
     {
-        var connection = _connection.Connection;
-        if (connection.State != System.Data.ConnectionState.Open)
+        await _writeGate.WaitAsync(cancellationToken);
+        try
         {
-            await connection.OpenAsync(cancellationToken);
-        }
+            var connection = _connection.Connection;
+            if (connection.State != System.Data.ConnectionState.Open)
+            {
+                await connection.OpenAsync(cancellationToken);
+            }
 
-        return await connection.BeginTransactionAsync(cancellationToken);
+            return await connection.BeginTransactionAsync(cancellationToken);
+        }
+        catch
+        {
+            _writeGate.Release();
+            throw;
+        }
     }
 
     private async Task ReleaseTransactionAsync(CancellationToken cancellationToken)
@@ -139,5 +159,6 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
 
         await _transaction!.DisposeAsync();
         _transaction = null;
+        _writeGate.Release();
     }
 }
