@@ -66,6 +66,7 @@ internal sealed class TicketingDbContext : ModuleDbContext
             ticket.HasIndex(t => new { t.NormalizedCustomerEmail, t.Number });
             ticket.HasIndex(t => new { t.CompanyId, t.UpdatedAtUtc });
             ticket.HasIndex(t => new { t.Team, t.Status, t.UpdatedAtUtc, t.Id });
+            ticket.HasIndex(t => new { t.Status, t.Priority, t.Id });
 
             ticket.HasMany(t => t.Thread).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
             ticket.HasMany(t => t.Changes).WithOne().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);

@@ -505,6 +505,8 @@ namespace Support.Ticketing.Data.Migrations
 
                     b.HasIndex("NormalizedCustomerEmail", "Number");
 
+                    b.HasIndex("Status", "Priority", "Id");
+
                     b.HasIndex("Status", "UpdatedAtUtc", "Id");
 
                     b.HasIndex("AssignedAgentId", "Status", "UpdatedAtUtc", "Id");

@@ -411,6 +411,11 @@ namespace Support.Ticketing.Data.Migrations
                 columns: new[] { "Severity", "Status", "UpdatedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ticketing_ticket_Status_Priority_Id",
+                table: "ticketing_ticket",
+                columns: new[] { "Status", "Priority", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ticketing_ticket_Status_UpdatedAtUtc_Id",
                 table: "ticketing_ticket",
                 columns: new[] { "Status", "UpdatedAtUtc", "Id" });

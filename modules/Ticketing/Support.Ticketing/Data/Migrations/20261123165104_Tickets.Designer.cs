@@ -11,7 +11,7 @@ using Support.Ticketing.Data;
 namespace Support.Ticketing.Data.Migrations
 {
     [DbContext(typeof(TicketingDbContext))]
-    [Migration("20261123152814_Tickets")]
+    [Migration("20261123165104_Tickets")]
     partial class Tickets
     {
         /// <inheritdoc />
@@ -507,6 +507,8 @@ namespace Support.Ticketing.Data.Migrations
                     b.HasIndex("CompanyId", "UpdatedAtUtc");
 
                     b.HasIndex("NormalizedCustomerEmail", "Number");
+
+                    b.HasIndex("Status", "Priority", "Id");
 
                     b.HasIndex("Status", "UpdatedAtUtc", "Id");
 
