@@ -5,7 +5,9 @@ using Support.Kernel.Email;
 using Support.Kernel.Staff;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
+using Microsoft.Extensions.Options;
 using Support.Ticketing.Portal;
+using Support.Ticketing.Settings;
 
 namespace Support.Ticketing.Notifications;
 
@@ -23,13 +25,23 @@ internal sealed class TicketMail
     private readonly PortalUrls _urls;
     private readonly IStaffDirectory _staff;
     private readonly TicketingDbContext _db;
+    private readonly TimeSpan _linkLifetime;
 
-    public TicketMail(IEmailOutbox outbox, PortalUrls urls, IStaffDirectory staff, TicketingDbContext db)
+    public TicketMail(IEmailOutbox outbox, PortalUrls urls, IStaffDirectory staff, TicketingDbContext db, IOptions<TicketingOptions> options)
     {
         _outbox = outbox;
         _urls = urls;
         _staff = staff;
         _db = db;
+        _linkLifetime = options.Value.AccessLinkLifetime;
+    }
+
+    /// <summary>Issues a new access link to the ticket (saved with the email that carries it) and returns its token.</summary>
+    public string IssueAccessLink(Ticket ticket, DateTime now)
+    {
+        var (link, token) = Domain.AccessLink.Issue(ticket, now, _linkLifetime);
+        _db.AccessLinks.Add(link);
+        return token;
     }
 
     public void TicketOpened(Ticket ticket, string accessToken)
@@ -44,10 +56,10 @@ internal sealed class TicketMail
         QueueToCustomer(ticket, subject, text, CustomerCategory);
     }
 
-    public void AccessLink(Ticket ticket, string accessToken, TimeSpan lifetime)
+    public void AccessLink(Ticket ticket, string accessToken)
     {
         var fr = ticket.Language != "en";
-        var days = Math.Max(1, (int)Math.Round(lifetime.TotalDays));
+        var days = Math.Max(1, (int)Math.Round(_linkLifetime.TotalDays));
         var subject = fr
             ? $"Lien d'accès à votre ticket [#{ticket.DisplayNumber}]"
             : $"Access link to your ticket [#{ticket.DisplayNumber}]";

@@ -9,7 +9,6 @@ using Support.Ticketing.Contracts;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
 using Support.Ticketing.Notifications;
-using Support.Ticketing.Settings;
 
 namespace Support.Ticketing.Features.AgentConsole;
 
@@ -39,17 +38,15 @@ internal sealed class AgentReplyHandler : IRequestHandler<AgentReplyCommand, Uni
     private readonly IBlobStore _blobs;
     private readonly TicketMail _mail;
     private readonly TicketEvents _events;
-    private readonly TicketingSettings _settings;
     private readonly TimeProvider _clock;
 
-    public AgentReplyHandler(TicketingDbContext db, UnitOfWork unitOfWork, IBlobStore blobs, TicketMail mail, TicketEvents events, TicketingSettings settings, TimeProvider clock)
+    public AgentReplyHandler(TicketingDbContext db, UnitOfWork unitOfWork, IBlobStore blobs, TicketMail mail, TicketEvents events, TimeProvider clock)
     {
         _db = db;
         _unitOfWork = unitOfWork;
         _blobs = blobs;
         _mail = mail;
         _events = events;
-        _settings = settings;
         _clock = clock;
     }
 
@@ -75,8 +72,7 @@ internal sealed class AgentReplyHandler : IRequestHandler<AgentReplyCommand, Uni
         if (!request.InternalNote)
         {
             await _events.AgentRepliedAsync(ticket, entry.Id, request.Agent.Id, firstReply, now, cancellationToken);
-            var (link, token) = AccessLink.Issue(ticket, now, _settings.Options.AccessLinkLifetime);
-            _db.AccessLinks.Add(link);
+            var token = _mail.IssueAccessLink(ticket, now);
             if (ticket.Status == TicketStatus.Closed)
             {
                 _mail.StaffRepliedAndClosed(ticket, entry, token);
@@ -96,18 +92,11 @@ internal sealed class AgentReplyHandler : IRequestHandler<AgentReplyCommand, Uni
             }
             else if (ticket.Status == TicketStatus.Closed && request.InternalNote)
             {
-                CloseNotice(ticket, now);
+                _mail.TicketClosed(ticket, _mail.IssueAccessLink(ticket, now));
             }
         }
 
         return Unit.Value;
-    }
-
-    private void CloseNotice(Ticket ticket, DateTime now)
-    {
-        var (link, token) = AccessLink.Issue(ticket, now, _settings.Options.AccessLinkLifetime);
-        _db.AccessLinks.Add(link);
-        _mail.TicketClosed(ticket, token);
     }
 }
 

@@ -7,7 +7,6 @@ using Support.Ticketing.Contracts;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
 using Support.Ticketing.Notifications;
-using Support.Ticketing.Settings;
 
 namespace Support.Ticketing.Features.AgentConsole;
 
@@ -45,16 +44,14 @@ internal sealed class UpdateTicketHandler : IRequestHandler<UpdateTicketCommand,
     private readonly IStaffDirectory _staff;
     private readonly TicketEvents _events;
     private readonly TicketMail _mail;
-    private readonly TicketingSettings _settings;
     private readonly TimeProvider _clock;
 
-    public UpdateTicketHandler(TicketingDbContext db, IStaffDirectory staff, TicketEvents events, TicketMail mail, TicketingSettings settings, TimeProvider clock)
+    public UpdateTicketHandler(TicketingDbContext db, IStaffDirectory staff, TicketEvents events, TicketMail mail, TimeProvider clock)
     {
         _db = db;
         _staff = staff;
         _events = events;
         _mail = mail;
-        _settings = settings;
         _clock = clock;
     }
 
@@ -102,9 +99,7 @@ internal sealed class UpdateTicketHandler : IRequestHandler<UpdateTicketCommand,
             }
             else if (ticket.Status == TicketStatus.Closed)
             {
-                var (link, token) = AccessLink.Issue(ticket, now, _settings.Options.AccessLinkLifetime);
-                _db.AccessLinks.Add(link);
-                _mail.TicketClosed(ticket, token);
+                _mail.TicketClosed(ticket, _mail.IssueAccessLink(ticket, now));
             }
         }
 

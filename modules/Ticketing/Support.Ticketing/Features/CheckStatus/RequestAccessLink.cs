@@ -7,7 +7,6 @@ using Support.Ticketing.Content;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
 using Support.Ticketing.Notifications;
-using Support.Ticketing.Settings;
 
 namespace Support.Ticketing.Features.CheckStatus;
 
@@ -40,14 +39,12 @@ internal sealed class RequestAccessLinkHandler : IRequestHandler<RequestAccessLi
 {
     private readonly TicketingDbContext _db;
     private readonly TicketMail _mail;
-    private readonly TicketingSettings _settings;
     private readonly TimeProvider _clock;
 
-    public RequestAccessLinkHandler(TicketingDbContext db, TicketMail mail, TicketingSettings settings, TimeProvider clock)
+    public RequestAccessLinkHandler(TicketingDbContext db, TicketMail mail, TimeProvider clock)
     {
         _db = db;
         _mail = mail;
-        _settings = settings;
         _clock = clock;
     }
 
@@ -65,10 +62,7 @@ internal sealed class RequestAccessLinkHandler : IRequestHandler<RequestAccessLi
             return Unit.Value;
         }
 
-        var lifetime = _settings.Options.AccessLinkLifetime;
-        var (link, token) = AccessLink.Issue(ticket, _clock.GetUtcNow().UtcDateTime, lifetime);
-        _db.AccessLinks.Add(link);
-        _mail.AccessLink(ticket, token, lifetime);
+        _mail.AccessLink(ticket, _mail.IssueAccessLink(ticket, _clock.GetUtcNow().UtcDateTime));
         return Unit.Value;
     }
 }

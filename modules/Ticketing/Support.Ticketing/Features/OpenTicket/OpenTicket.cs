@@ -9,7 +9,6 @@ using Support.Ticketing.Customers;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
 using Support.Ticketing.Notifications;
-using Support.Ticketing.Settings;
 using Microsoft.EntityFrameworkCore;
 using Support.Kernel.Persistence;
 
@@ -78,12 +77,11 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
     private readonly TicketNumbers _numbers;
     private readonly IBlobStore _blobs;
     private readonly TicketMail _mail;
-    private readonly TicketingSettings _settings;
     private readonly TicketEvents _events;
     private readonly IEnumerable<ITicketFieldContributor> _contributors;
     private readonly TimeProvider _clock;
 
-    public OpenTicketHandler(TicketingDbContext db, UnitOfWork unitOfWork, CustomerDirectory customers, TicketNumbers numbers, IBlobStore blobs, TicketMail mail, TicketingSettings settings, TicketEvents events, IEnumerable<ITicketFieldContributor> contributors, TimeProvider clock)
+    public OpenTicketHandler(TicketingDbContext db, UnitOfWork unitOfWork, CustomerDirectory customers, TicketNumbers numbers, IBlobStore blobs, TicketMail mail, TicketEvents events, IEnumerable<ITicketFieldContributor> contributors, TimeProvider clock)
     {
         _db = db;
         _unitOfWork = unitOfWork;
@@ -91,7 +89,6 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
         _numbers = numbers;
         _blobs = blobs;
         _mail = mail;
-        _settings = settings;
         _events = events;
         _contributors = contributors;
         _clock = clock;
@@ -121,8 +118,7 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
             message,
             now);
         _db.Tickets.Add(ticket);
-        var (link, token) = AccessLink.Issue(ticket, now, _settings.Options.AccessLinkLifetime);
-        _db.AccessLinks.Add(link);
+        var token = _mail.IssueAccessLink(ticket, now);
         await _db.SaveChangesAsync(cancellationToken);
 
         _mail.TicketOpened(ticket, token);
