@@ -55,52 +55,40 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var changed = _contexts.Where(c => c.ChangeTracker.HasChanges()).ToList();
-        if (_transaction is not null)
+        if (_transaction is null)
+        {
+            if (changed.Count == 0)
+            {
+                return;
+            }
+
+            if (changed.Count == 1)
+            {
+                await changed[0].SaveChangesAsync(cancellationToken);
+                _outboxSignal.Notify();
+                return;
+            }
+
+            // Several modules' changes: one transaction for all of them.
+            await BeginAsync(cancellationToken);
+        }
+
+        try
         {
             foreach (var context in changed)
             {
                 await context.SaveChangesAsync(cancellationToken);
             }
 
-            await _transaction.CommitAsync(cancellationToken);
-            await ReleaseTransactionAsync(cancellationToken);
-            _outboxSignal.Notify();
-            return;
+            await _transaction!.CommitAsync(cancellationToken);
         }
-
-        if (changed.Count == 0)
+        catch
         {
-            return;
+            await DisposeAsync();
+            throw;
         }
 
-        if (changed.Count == 1)
-        {
-            await changed[0].SaveChangesAsync(cancellationToken);
-        }
-        else
-        {
-            var transaction = await OpenConnectionAndBeginAsync(cancellationToken);
-            try
-            {
-                foreach (var context in changed)
-                {
-                    await context.Database.UseTransactionAsync(transaction, cancellationToken);
-                    await context.SaveChangesAsync(cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-                foreach (var context in changed)
-                {
-                    await context.Database.UseTransactionAsync(null, cancellationToken);
-                }
-            }
-            finally
-            {
-                await transaction.DisposeAsync();
-                _writeGate.Release();
-            }
-        }
-
+        await ReleaseTransactionAsync(cancellationToken);
         _outboxSignal.Notify();
     }
 
