@@ -273,7 +273,6 @@ internal sealed class Ticket
 /// <summary>What the customer (or a channel) submitted to open a ticket, already validated and sanitised.</summary>
 internal sealed record NewTicket(
     long HelpTopicId,
-    string CompanyName,
     string? Department,
     string Email,
     string Name,

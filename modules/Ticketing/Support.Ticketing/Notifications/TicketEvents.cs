@@ -9,6 +9,8 @@ namespace Support.Ticketing.Notifications;
 internal sealed class TicketEvents
 {
     private readonly TicketingDbContext _db;
+    private readonly Dictionary<long, string> _topicKeys = [];
+    private readonly Dictionary<long, Company> _companies = [];
 
     public TicketEvents(TicketingDbContext db) => _db = db;
 
@@ -21,7 +23,8 @@ internal sealed class TicketEvents
     public async Task AgentRepliedAsync(Ticket ticket, long entryId, string agentId, bool firstReply, DateTime now, CancellationToken cancellationToken) =>
         _db.AddIntegrationEvent(new AgentRepliedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), entryId, agentId, firstReply));
 
-    public async Task StatusChangedAsync(Ticket ticket, TicketStatus previous, DateTime now, CancellationToken cancellationToken)
+    /// <summary>The status change, followed by "closed" when the ticket was closed or "reopened" when it left Closed.</summary>
+    public async Task StatusChangedAsync(Ticket ticket, TicketStatus previous, bool byCustomer, DateTime now, CancellationToken cancellationToken)
     {
         var snapshot = await SnapshotAsync(ticket, now, cancellationToken);
         _db.AddIntegrationEvent(new TicketStatusChangedEvent(Guid.NewGuid(), now, snapshot, previous));
@@ -29,10 +32,11 @@ internal sealed class TicketEvents
         {
             _db.AddIntegrationEvent(new TicketClosedEvent(Guid.NewGuid(), now, snapshot));
         }
+        else if (previous == TicketStatus.Closed)
+        {
+            _db.AddIntegrationEvent(new TicketReopenedEvent(Guid.NewGuid(), now, snapshot, byCustomer));
+        }
     }
-
-    public async Task ReopenedAsync(Ticket ticket, bool byCustomer, DateTime now, CancellationToken cancellationToken) =>
-        _db.AddIntegrationEvent(new TicketReopenedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), byCustomer));
 
     public async Task SeverityChangedAsync(Ticket ticket, TicketSeverity previous, DateTime now, CancellationToken cancellationToken) =>
         _db.AddIntegrationEvent(new TicketSeverityChangedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), previous));
@@ -40,10 +44,21 @@ internal sealed class TicketEvents
     public async Task AssignedAsync(Ticket ticket, SupportTeam previousTeam, string? previousAgentId, DateTime now, CancellationToken cancellationToken) =>
         _db.AddIntegrationEvent(new TicketAssignedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), previousTeam, previousAgentId));
 
+    /// <summary>The ticket as events carry it; the help topic's key and the company are read once per scope, however many events a change raises.</summary>
     private async Task<TicketSnapshot> SnapshotAsync(Ticket ticket, DateTime now, CancellationToken cancellationToken)
     {
-        var topicKey = await _db.HelpTopics.AsNoTracking().Where(h => h.Id == ticket.HelpTopicId).Select(h => h.Key).SingleAsync(cancellationToken);
-        var company = await _db.Companies.AsNoTracking().SingleAsync(c => c.Id == ticket.CompanyId, cancellationToken);
+        if (!_topicKeys.TryGetValue(ticket.HelpTopicId, out var topicKey))
+        {
+            topicKey = await _db.HelpTopics.AsNoTracking().Where(h => h.Id == ticket.HelpTopicId).Select(h => h.Key).SingleAsync(cancellationToken);
+            _topicKeys[ticket.HelpTopicId] = topicKey;
+        }
+
+        if (!_companies.TryGetValue(ticket.CompanyId, out var company))
+        {
+            company = await _db.Companies.AsNoTracking().SingleAsync(c => c.Id == ticket.CompanyId, cancellationToken);
+            _companies[ticket.CompanyId] = company;
+        }
+
         return ticket.Snapshot(topicKey, company.ContractInForce(DateOnly.FromDateTime(now)));
     }
 }

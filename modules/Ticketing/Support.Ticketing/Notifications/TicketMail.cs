@@ -112,7 +112,6 @@ internal sealed class TicketMail
             message,
             $"Nouveau ticket [#{ticket.DisplayNumber}] {ticket.Subject}",
             $"Nouveau ticket de {ticket.CustomerName} ({ticket.CompanyName}, {ticket.CustomerEmail})" + (ticket.CriticalSituation ? " — SITUATION CRITIQUE" : ""),
-            exceptStaffId: null,
             cancellationToken);
 
     public Task CustomerRepliedToStaffAsync(Ticket ticket, ThreadEntry message, CancellationToken cancellationToken) =>
@@ -121,10 +120,9 @@ internal sealed class TicketMail
             message,
             $"Réponse du client [#{ticket.DisplayNumber}] {ticket.Subject}",
             $"{ticket.CustomerName} ({ticket.CompanyName}) a répondu",
-            exceptStaffId: null,
             cancellationToken);
 
-    private async Task ToStaffAsync(Ticket ticket, ThreadEntry message, string subject, string headline, string? exceptStaffId, CancellationToken cancellationToken)
+    private async Task ToStaffAsync(Ticket ticket, ThreadEntry message, string subject, string headline, CancellationToken cancellationToken)
     {
         var memberIds = await _db.TeamMembers.AsNoTracking().Where(m => m.Team == ticket.Team).Select(m => m.StaffId).ToListAsync(cancellationToken);
         var everyone = await _staff.ListAsync(cancellationToken);
@@ -135,7 +133,7 @@ internal sealed class TicketMail
         }
 
         var text = $"{headline}\n\n{message.BodyText}\n\n{_urls.StaffTicket(ticket.DisplayNumber)}";
-        foreach (var recipient in recipients.Where(r => r.Id != exceptStaffId && r.Email.Length > 0))
+        foreach (var recipient in recipients.Where(r => r.Email.Length > 0))
         {
             _outbox.Queue(new OutgoingEmail(recipient.Email, recipient.DisplayName, subject, text, Html(text, message.BodyHtml), StaffCategory));
         }

@@ -85,12 +85,8 @@ internal sealed class AgentReplyHandler : IRequestHandler<AgentReplyCommand, Uni
 
         if (ticket.Status != previousStatus)
         {
-            await _events.StatusChangedAsync(ticket, previousStatus, now, cancellationToken);
-            if (previousStatus == TicketStatus.Closed)
-            {
-                await _events.ReopenedAsync(ticket, byCustomer: false, now, cancellationToken);
-            }
-            else if (ticket.Status == TicketStatus.Closed && request.InternalNote)
+            await _events.StatusChangedAsync(ticket, previousStatus, byCustomer: false, now, cancellationToken);
+            if (ticket.Status == TicketStatus.Closed && request.InternalNote)
             {
                 _mail.TicketClosed(ticket, _mail.IssueAccessLink(ticket, now));
             }

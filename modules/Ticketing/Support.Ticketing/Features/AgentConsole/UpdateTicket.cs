@@ -92,12 +92,8 @@ internal sealed class UpdateTicketHandler : IRequestHandler<UpdateTicketCommand,
         var previousStatus = ticket.Status;
         if (ticket.ChangeStatus(request.Status, actor, actorId, now))
         {
-            await _events.StatusChangedAsync(ticket, previousStatus, now, cancellationToken);
-            if (previousStatus == TicketStatus.Closed)
-            {
-                await _events.ReopenedAsync(ticket, byCustomer: false, now, cancellationToken);
-            }
-            else if (ticket.Status == TicketStatus.Closed)
+            await _events.StatusChangedAsync(ticket, previousStatus, byCustomer: false, now, cancellationToken);
+            if (ticket.Status == TicketStatus.Closed)
             {
                 _mail.TicketClosed(ticket, _mail.IssueAccessLink(ticket, now));
             }

@@ -75,12 +75,7 @@ internal sealed class CustomerReplyHandler : IRequestHandler<CustomerReplyComman
         await _events.CustomerRepliedAsync(ticket, message.Id, now, cancellationToken);
         if (ticket.Status != previousStatus)
         {
-            await _events.StatusChangedAsync(ticket, previousStatus, now, cancellationToken);
-        }
-
-        if (reopened)
-        {
-            await _events.ReopenedAsync(ticket, byCustomer: true, now, cancellationToken);
+            await _events.StatusChangedAsync(ticket, previousStatus, byCustomer: true, now, cancellationToken);
         }
 
         await _mail.CustomerRepliedToStaffAsync(ticket, message, cancellationToken);

@@ -112,7 +112,7 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
         message.Attach(attachments);
         var ticket = Ticket.Open(
             number,
-            new NewTicket(form.HelpTopicId!.Value, company.Name, department, email, name, phone, form.CriticalSituation, form.Subject!.Trim(), form.Priority, request.Channel, request.Language, ContributedFields.Normalise(_contributors, TicketForm.PortalNewTicket, form.Fields)),
+            new NewTicket(form.HelpTopicId!.Value, department, email, name, phone, form.CriticalSituation, form.Subject!.Trim(), form.Priority, request.Channel, request.Language, ContributedFields.Normalise(_contributors, TicketForm.PortalNewTicket, form.Fields)),
             contact,
             company,
             message,
