@@ -40,6 +40,8 @@ public static class KernelServiceCollectionExtensions
         services.AddSingleton(provider => new EmailTransportDescription(provider.GetRequiredService<IEmailTransport>().Description));
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<EmailSender>();
+        services.AddSingleton<SqliteStatistics>();
+        services.AddHostedService(provider => provider.GetRequiredService<SqliteStatistics>());
         services.AddSingleton<IBlobStore, FileSystemBlobStore>();
         services.AddSingleton<DatabaseMigrator>();
         return services;

@@ -41,6 +41,7 @@ public sealed class TicketingModule : IModule
         services.AddScoped<TicketingSettings>();
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<TicketNumbers>();
+        services.AddSingleton<TicketNumberLength>();
         services.AddScoped<TicketMail>();
         services.AddScoped<TicketEvents>();
         services.AddScoped<PortalUrls>();

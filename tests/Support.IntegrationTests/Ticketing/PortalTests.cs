@@ -72,6 +72,9 @@ public sealed class PortalTests
         Assert.Equal(24, opened.Distinct().Count());
         Assert.Equal(24, await TicketCountAsync(host));
         Assert.Equal(24, await QueryAsync(host, db => db.AccessLinks.CountAsync()));
+        // A customer and a company unknown until then: the simultaneous requests create them once.
+        Assert.Equal(1, await QueryAsync(host, db => db.Contacts.CountAsync(c => c.Email == CustomerEmail)));
+        Assert.Equal(1, await QueryAsync(host, db => db.Companies.CountAsync(c => c.Name == "Acme Industries")));
         await new PickupMailbox(host).WaitForAsync(CustomerEmail, "Vous venez d'ouvrir un ticket", 24);
     }
 

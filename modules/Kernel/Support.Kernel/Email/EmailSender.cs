@@ -50,21 +50,30 @@ internal sealed partial class EmailSender : PollingWorker
             .Take(20)
             .ToListAsync(cancellationToken);
 
-        foreach (var message in due)
+        // One save for the batch: a transaction (and its disk flush) per message would make sending
+        // compete with the requests for SQLite's single writer. If the host stops half-way, the
+        // messages already handed over are still recorded (the finally block); only a crash can make
+        // a batch be sent twice.
+        try
         {
-            try
+            foreach (var message in due)
             {
-                await _transport.SendAsync(ToMime(message), cancellationToken);
-                message.MarkSent(_clock.GetUtcNow().UtcDateTime);
+                try
+                {
+                    await _transport.SendAsync(ToMime(message), cancellationToken);
+                    message.MarkSent(_clock.GetUtcNow().UtcDateTime);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    var delay = RetrySchedule.DelayAfter(message.Attempts + 1, _options.RetryBaseDelay, _options.RetryMaxDelay);
+                    message.MarkAttemptFailed(exception.Message, _clock.GetUtcNow().UtcDateTime, delay, _options.MaxAttempts);
+                    LogSendFailed(message.Id, message.Attempts, exception.Message);
+                }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var delay = RetrySchedule.DelayAfter(message.Attempts + 1, _options.RetryBaseDelay, _options.RetryMaxDelay);
-                message.MarkAttemptFailed(exception.Message, _clock.GetUtcNow().UtcDateTime, delay, _options.MaxAttempts);
-                LogSendFailed(message.Id, message.Attempts, exception.Message);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
         }
 
         return due.Count;

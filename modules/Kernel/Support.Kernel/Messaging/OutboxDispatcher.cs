@@ -66,10 +66,18 @@ internal sealed partial class OutboxDispatcher : PollingWorker
             .Take(_options.BatchSize)
             .ToListAsync(cancellationToken);
 
-        foreach (var message in due)
+        // The messages' new states are saved once for the batch (and also when the host stops half-way):
+        // should a crash lose them, the events are delivered again and the handlers' inboxes skip them.
+        try
         {
-            await DeliverAsync(message, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            foreach (var message in due)
+            {
+                await DeliverAsync(message, cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
         }
 
         return due.Count;

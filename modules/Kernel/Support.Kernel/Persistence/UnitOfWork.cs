@@ -92,6 +92,20 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
         _outboxSignal.Notify();
     }
 
+    /// <summary>
+    /// Gives up what the scope has done so far: rolls back the transaction if one was begun and forgets
+    /// every change tracked by the scope's contexts, so that a handler can start again (for instance
+    /// after losing a race for a unique value).
+    /// </summary>
+    public async Task DiscardAsync()
+    {
+        await DisposeAsync();
+        foreach (var context in _contexts)
+        {
+            context.ChangeTracker.Clear();
+        }
+    }
+
     /// <summary>Rolls back a transaction that was begun and never committed (the handler failed).</summary>
     public async ValueTask DisposeAsync()
     {

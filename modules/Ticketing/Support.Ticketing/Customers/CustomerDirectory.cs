@@ -14,19 +14,32 @@ internal sealed class CustomerDirectory
 
     public CustomerDirectory(TicketingDbContext db) => _db = db;
 
-    public async Task<(Contact Contact, Company Company)> MatchAsync(string companyName, string email, string name, string phone, string? department, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Looks the company and the contact up, without writing: it runs before the write transaction.</summary>
+    public async Task<CustomerLookup> FindAsync(string companyName, string email, CancellationToken cancellationToken)
     {
         var company = await FindCompanyAsync(companyName, email, cancellationToken);
+        var normalizedEmail = Contact.Normalize(email);
+        var contact = await _db.Contacts.SingleOrDefaultAsync(c => c.NormalizedEmail == normalizedEmail, cancellationToken);
+        return new CustomerLookup(company, contact);
+    }
+
+    /// <summary>
+    /// Inside the caller's write transaction: creates what the look-up did not find (saved at once, as
+    /// the ticket refers to their ids) and brings a known contact's details up to date. When another
+    /// request created the same company or contact in between, the save fails on its unique index and
+    /// the caller starts again.
+    /// </summary>
+    public async Task<(Contact Contact, Company Company)> ResolveAsync(CustomerLookup lookup, string companyName, string email, string name, string phone, string? department, DateTime now, CancellationToken cancellationToken)
+    {
+        var company = lookup.Company;
         if (company is null)
         {
             company = new Company(companyName, now);
             _db.Companies.Add(company);
-            // Saved now so that the contact and the ticket can refer to it in the same unit of work.
             await _db.SaveChangesAsync(cancellationToken);
         }
 
-        var normalizedEmail = Contact.Normalize(email);
-        var contact = await _db.Contacts.SingleOrDefaultAsync(c => c.NormalizedEmail == normalizedEmail, cancellationToken);
+        var contact = lookup.Contact;
         if (contact is null)
         {
             contact = new Contact(email, name, phone, department, company.Id, now);
@@ -57,3 +70,6 @@ internal sealed class CustomerDirectory
             : await _db.Companies.OrderBy(c => c.Id).FirstOrDefaultAsync(c => c.EmailDomain == domain, cancellationToken);
     }
 }
+
+/// <summary>The company and the contact a request names, when they are already known.</summary>
+internal sealed record CustomerLookup(Company? Company, Contact? Contact);

@@ -81,6 +81,9 @@ internal sealed class Ticket
 
     public IReadOnlyList<TicketFieldValue> Fields => _fields;
 
+    /// <summary>The team a new ticket is with until an agent assigns it.</summary>
+    public const SupportTeam InitialTeam = SupportTeam.Support;
+
     public static Ticket Open(int number, NewTicket request, Contact contact, Company company, ThreadEntry firstMessage, DateTime now)
     {
         var ticket = new Ticket
@@ -102,7 +105,7 @@ internal sealed class Ticket
             Department = request.Department,
             Channel = request.Channel,
             Language = request.Language,
-            Team = SupportTeam.Support,
+            Team = InitialTeam,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
         };

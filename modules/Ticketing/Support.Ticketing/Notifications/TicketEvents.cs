@@ -14,8 +14,16 @@ internal sealed class TicketEvents
 
     public TicketEvents(TicketingDbContext db) => _db = db;
 
-    public async Task OpenedAsync(Ticket ticket, DateTime now, CancellationToken cancellationToken) =>
+    /// <summary>Reads the help topic's key ahead, so that raising the events later (inside a write transaction) reads nothing.</summary>
+    public async Task PrepareAsync(long helpTopicId, CancellationToken cancellationToken) =>
+        await TopicKeyAsync(helpTopicId, cancellationToken);
+
+    /// <summary>The ticket was opened for <paramref name="company"/> (which it carries, so the snapshot reads nothing more after <see cref="PrepareAsync"/>).</summary>
+    public async Task OpenedAsync(Ticket ticket, Company company, DateTime now, CancellationToken cancellationToken)
+    {
+        _companies[company.Id] = company;
         _db.AddIntegrationEvent(new TicketOpenedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), ticket.Channel));
+    }
 
     public async Task CustomerRepliedAsync(Ticket ticket, long entryId, DateTime now, CancellationToken cancellationToken) =>
         _db.AddIntegrationEvent(new CustomerRepliedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), entryId));
@@ -47,12 +55,7 @@ internal sealed class TicketEvents
     /// <summary>The ticket as events carry it; the help topic's key and the company are read once per scope, however many events a change raises.</summary>
     private async Task<TicketSnapshot> SnapshotAsync(Ticket ticket, DateTime now, CancellationToken cancellationToken)
     {
-        if (!_topicKeys.TryGetValue(ticket.HelpTopicId, out var topicKey))
-        {
-            topicKey = await _db.HelpTopics.AsNoTracking().Where(h => h.Id == ticket.HelpTopicId).Select(h => h.Key).SingleAsync(cancellationToken);
-            _topicKeys[ticket.HelpTopicId] = topicKey;
-        }
-
+        var topicKey = await TopicKeyAsync(ticket.HelpTopicId, cancellationToken);
         if (!_companies.TryGetValue(ticket.CompanyId, out var company))
         {
             company = await _db.Companies.AsNoTracking().SingleAsync(c => c.Id == ticket.CompanyId, cancellationToken);
@@ -60,5 +63,16 @@ internal sealed class TicketEvents
         }
 
         return ticket.Snapshot(topicKey, company.ContractInForce(DateOnly.FromDateTime(now)));
+    }
+
+    private async Task<string> TopicKeyAsync(long helpTopicId, CancellationToken cancellationToken)
+    {
+        if (!_topicKeys.TryGetValue(helpTopicId, out var topicKey))
+        {
+            topicKey = await _db.HelpTopics.AsNoTracking().Where(h => h.Id == helpTopicId).Select(h => h.Key).SingleAsync(cancellationToken);
+            _topicKeys[helpTopicId] = topicKey;
+        }
+
+        return topicKey;
     }
 }

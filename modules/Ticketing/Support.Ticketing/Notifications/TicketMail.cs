@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Support.Kernel.Email;
 using Support.Kernel.Staff;
+using Support.Ticketing.Contracts;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
 using Microsoft.Extensions.Options;
@@ -105,33 +106,39 @@ internal sealed class TicketMail
         QueueToCustomer(ticket, subject, text, CustomerCategory);
     }
 
-    /// <summary>Tells the ticket team's agents (every member of staff when the team has none) about a new ticket.</summary>
-    public Task NewTicketToStaffAsync(Ticket ticket, ThreadEntry message, CancellationToken cancellationToken) =>
-        ToStaffAsync(
+    /// <summary>Tells the agents about a new ticket; <paramref name="recipients"/> come from <see cref="StaffRecipientsAsync"/>, read before the write transaction.</summary>
+    public void NewTicketToStaff(Ticket ticket, ThreadEntry message, IReadOnlyList<StaffMember> recipients) =>
+        ToStaff(
+            recipients,
             ticket,
             message,
             $"Nouveau ticket [#{ticket.DisplayNumber}] {ticket.Subject}",
-            $"Nouveau ticket de {ticket.CustomerName} ({ticket.CompanyName}, {ticket.CustomerEmail})" + (ticket.CriticalSituation ? " — SITUATION CRITIQUE" : ""),
-            cancellationToken);
+            $"Nouveau ticket de {ticket.CustomerName} ({ticket.CompanyName}, {ticket.CustomerEmail})" + (ticket.CriticalSituation ? " — SITUATION CRITIQUE" : ""));
 
-    public Task CustomerRepliedToStaffAsync(Ticket ticket, ThreadEntry message, CancellationToken cancellationToken) =>
-        ToStaffAsync(
+    public async Task CustomerRepliedToStaffAsync(Ticket ticket, ThreadEntry message, CancellationToken cancellationToken) =>
+        ToStaff(
+            await StaffRecipientsAsync(ticket.Team, ticket.AssignedAgentId, cancellationToken),
             ticket,
             message,
             $"Réponse du client [#{ticket.DisplayNumber}] {ticket.Subject}",
-            $"{ticket.CustomerName} ({ticket.CompanyName}) a répondu",
-            cancellationToken);
+            $"{ticket.CustomerName} ({ticket.CompanyName}) a répondu");
 
-    private async Task ToStaffAsync(Ticket ticket, ThreadEntry message, string subject, string headline, CancellationToken cancellationToken)
+    /// <summary>The agents told about a ticket: its team's members (all staff when the team has none), and its agent.</summary>
+    public async Task<IReadOnlyList<StaffMember>> StaffRecipientsAsync(SupportTeam team, string? assignedAgentId, CancellationToken cancellationToken)
     {
-        var memberIds = await _db.TeamMembers.AsNoTracking().Where(m => m.Team == ticket.Team).Select(m => m.StaffId).ToListAsync(cancellationToken);
+        var memberIds = await _db.TeamMembers.AsNoTracking().Where(m => m.Team == team).Select(m => m.StaffId).ToListAsync(cancellationToken);
         var everyone = await _staff.ListAsync(cancellationToken);
         var recipients = memberIds.Count == 0 ? everyone : everyone.Where(s => memberIds.Contains(s.Id)).ToList();
-        if (ticket.AssignedAgentId is { } assigned && recipients.All(r => r.Id != assigned) && everyone.FirstOrDefault(s => s.Id == assigned) is { } agent)
+        if (assignedAgentId is { } assigned && recipients.All(r => r.Id != assigned) && everyone.FirstOrDefault(s => s.Id == assigned) is { } agent)
         {
             recipients = [.. recipients, agent];
         }
 
+        return recipients;
+    }
+
+    private void ToStaff(IReadOnlyList<StaffMember> recipients, Ticket ticket, ThreadEntry message, string subject, string headline)
+    {
         var text = $"{headline}\n\n{message.BodyText}\n\n{_urls.StaffTicket(ticket.DisplayNumber)}";
         foreach (var recipient in recipients.Where(r => r.Email.Length > 0))
         {

@@ -71,6 +71,7 @@ internal sealed class OpenTicketValidator : AbstractValidator<OpenTicketCommand>
 
 internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, OpenedTicket>
 {
+    private const int MaxAttempts = 3;
     private readonly TicketingDbContext _db;
     private readonly UnitOfWork _unitOfWork;
     private readonly CustomerDirectory _customers;
@@ -96,18 +97,44 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
 
     public async Task<OpenedTicket> Handle(OpenTicketCommand request, CancellationToken cancellationToken)
     {
+        var body = RichText.Sanitise(request.Form.Detail);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await OpenAsync(request, body, cancellationToken);
+            }
+            catch (DbUpdateException exception) when (attempt < MaxAttempts && SqliteErrors.IsUniqueViolation(exception))
+            {
+                // Another request took the drawn number, or created the same company or contact, between
+                // this one's reads and its writes: forget everything and read again.
+                await _unitOfWork.DiscardAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads first (customer, number, staff to tell, the events' look-ups), then writes in one short
+    /// transaction: writers queue for SQLite's single write lock, so nothing that can be read before
+    /// is read while holding it.
+    /// </summary>
+    private async Task<OpenedTicket> OpenAsync(OpenTicketCommand request, SanitisedText body, CancellationToken cancellationToken)
+    {
+        var attachments = await ThreadAttachments.StoreAsync(_blobs, request.Files, cancellationToken);
         var form = request.Form;
         var now = _clock.GetUtcNow().UtcDateTime;
-        var body = RichText.Sanitise(form.Detail);
-        var attachments = await ThreadAttachments.StoreAsync(_blobs, request.Files, cancellationToken);
-
-        await _unitOfWork.BeginAsync(cancellationToken);
+        var companyName = form.Company!.Trim();
         var email = form.Email!.Trim();
         var name = form.Name!.Trim();
         var phone = form.Phone!.Trim();
         var department = string.IsNullOrWhiteSpace(form.Department) ? null : form.Department.Trim();
-        var (contact, company) = await _customers.MatchAsync(form.Company!.Trim(), email, name, phone, department, now, cancellationToken);
+        var customer = await _customers.FindAsync(companyName, email, cancellationToken);
         var number = await _numbers.NextAsync(cancellationToken);
+        var staff = await _mail.StaffRecipientsAsync(Ticket.InitialTeam, assignedAgentId: null, cancellationToken);
+        await _events.PrepareAsync(form.HelpTopicId!.Value, cancellationToken);
+
+        await _unitOfWork.BeginAsync(cancellationToken);
+        var (contact, company) = await _customers.ResolveAsync(customer, companyName, email, name, phone, department, now, cancellationToken);
         var message = new ThreadEntry(ThreadEntryKind.CustomerMessage, name, null, body.Html, body.Text, now);
         message.Attach(attachments);
         var ticket = Ticket.Open(
@@ -122,8 +149,8 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
         await _db.SaveChangesAsync(cancellationToken);
 
         _mail.TicketOpened(ticket, token);
-        await _mail.NewTicketToStaffAsync(ticket, message, cancellationToken);
-        await _events.OpenedAsync(ticket, now, cancellationToken);
+        _mail.NewTicketToStaff(ticket, message, staff);
+        await _events.OpenedAsync(ticket, company, now, cancellationToken);
         return new OpenedTicket(ticket.Id, ticket.DisplayNumber, ticket.CustomerName);
     }
 }
