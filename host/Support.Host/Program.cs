@@ -61,6 +61,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(StaffPolicies.Admin, policy => policy.RequireRole(StaffRoles.Admin));
 builder.Services.AddScoped<FirstAdminBootstrap>();
 builder.Services.AddScoped<Support.Kernel.Staff.IStaffDirectory, StaffDirectory>();
+builder.Services.AddSingleton<StaffListCache>();
 builder.Services.AddDataProtection()
     .SetApplicationName("Support.Modular")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder.Path, "keys")));

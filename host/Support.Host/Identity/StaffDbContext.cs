@@ -15,6 +15,14 @@ internal sealed class StaffDbContext : IdentityDbContext<StaffUser, IdentityRole
     {
     }
 
+    /// <summary>The host's constructor: any saved change to accounts or roles empties the staff list cache.</summary>
+    [ActivatorUtilitiesConstructor]
+    public StaffDbContext(DbContextOptions<StaffDbContext> options, StaffListCache staffList)
+        : base(options)
+    {
+        SavedChanges += (_, _) => staffList.Invalidate();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

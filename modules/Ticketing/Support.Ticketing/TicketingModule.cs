@@ -42,6 +42,7 @@ public sealed class TicketingModule : IModule
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<TicketNumbers>();
         services.AddSingleton<TicketNumberLength>();
+        services.AddSingleton<HelpTopicCatalog>();
         services.AddScoped<TicketMail>();
         services.AddScoped<TicketEvents>();
         services.AddScoped<PortalUrls>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Support.Kernel.Persistence;
 using Support.Ticketing.Domain;
 
@@ -12,6 +13,22 @@ internal sealed class TicketingDbContext : ModuleDbContext
     public TicketingDbContext(DbContextOptions<TicketingDbContext> options)
         : base(options)
     {
+    }
+
+    /// <summary>The host's constructor: a saved change to the help topics empties their cache.</summary>
+    [ActivatorUtilitiesConstructor]
+    public TicketingDbContext(DbContextOptions<TicketingDbContext> options, HelpTopicCatalog helpTopics)
+        : base(options)
+    {
+        var topicsChanged = false;
+        SavingChanges += (_, _) => topicsChanged = ChangeTracker.Entries<HelpTopic>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        SavedChanges += (_, _) =>
+        {
+            if (topicsChanged)
+            {
+                helpTopics.Invalidate();
+            }
+        };
     }
 
     public override string TablePrefix => Prefix;

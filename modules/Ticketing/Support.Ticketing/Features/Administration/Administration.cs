@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Support.Kernel.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Support.Ticketing.Content;
@@ -11,25 +12,32 @@ using Support.Ticketing.Settings;
 namespace Support.Ticketing.Features.Administration;
 
 /// <summary>Every help topic, active or not, in the portal's order.</summary>
-internal sealed record HelpTopicListQuery(bool ActiveOnly) : IRequest<IReadOnlyList<HelpTopicRow>>;
-
-internal sealed record HelpTopicRow(long Id, string Key, string NameFr, string NameEn, int SortOrder, bool Active)
-{
-    public string Name(System.Globalization.CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? NameEn : NameFr;
-}
+internal sealed record HelpTopicListQuery(bool ActiveOnly) : IQuery<IReadOnlyList<HelpTopicRow>>;
 
 internal sealed class HelpTopicListQueryHandler : IRequestHandler<HelpTopicListQuery, IReadOnlyList<HelpTopicRow>>
 {
     private readonly TicketingDbContext _db;
+    private readonly HelpTopicCatalog _catalog;
 
-    public HelpTopicListQueryHandler(TicketingDbContext db) => _db = db;
+    public HelpTopicListQueryHandler(TicketingDbContext db, HelpTopicCatalog catalog)
+    {
+        _db = db;
+        _catalog = catalog;
+    }
 
-    public async Task<IReadOnlyList<HelpTopicRow>> Handle(HelpTopicListQuery request, CancellationToken cancellationToken) =>
-        await _db.HelpTopics.AsNoTracking()
-            .Where(h => !request.ActiveOnly || h.Active)
-            .OrderBy(h => h.SortOrder).ThenBy(h => h.Id)
-            .Select(h => new HelpTopicRow(h.Id, h.Key, h.NameFr, h.NameEn, h.SortOrder, h.Active))
-            .ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<HelpTopicRow>> Handle(HelpTopicListQuery request, CancellationToken cancellationToken)
+    {
+        if (!_catalog.TryGet(out var topics, out var version))
+        {
+            topics = await _db.HelpTopics.AsNoTracking()
+                .OrderBy(h => h.SortOrder).ThenBy(h => h.Id)
+                .Select(h => new HelpTopicRow(h.Id, h.Key, h.NameFr, h.NameEn, h.SortOrder, h.Active))
+                .ToListAsync(cancellationToken);
+            _catalog.Set(topics, version);
+        }
+
+        return request.ActiveOnly ? [.. topics.Where(t => t.Active)] : topics;
+    }
 }
 
 /// <summary>Adds a help topic (no id) or changes one; a topic is deactivated, never deleted, so old tickets keep it.</summary>
@@ -76,7 +84,7 @@ internal sealed class SaveHelpTopicHandler : IRequestHandler<SaveHelpTopicComman
 }
 
 /// <summary>The members of each team.</summary>
-internal sealed record TeamMembersQuery : IRequest<IReadOnlyList<(SupportTeam Team, string StaffId)>>;
+internal sealed record TeamMembersQuery : IQuery<IReadOnlyList<(SupportTeam Team, string StaffId)>>;
 
 internal sealed class TeamMembersQueryHandler : IRequestHandler<TeamMembersQuery, IReadOnlyList<(SupportTeam Team, string StaffId)>>
 {

@@ -1,4 +1,5 @@
 using MediatR;
+using Support.Kernel.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Support.Plugins.Abstractions;
 using Support.Ticketing.Content;
@@ -9,7 +10,7 @@ using Support.Ticketing.Features.CustomerTicket;
 namespace Support.Ticketing.Features.AgentConsole;
 
 /// <summary>Everything an agent sees on a ticket's page.</summary>
-internal sealed record AgentTicketQuery(int Number) : IRequest<AgentTicketView?>;
+internal sealed record AgentTicketQuery(int Number) : IQuery<AgentTicketView?>;
 
 /// <summary>A value a channel plugin captured, as its plugin wants agents to see it.</summary>
 internal sealed record CapturedField(string Label, CapturedValueDisplay Display);

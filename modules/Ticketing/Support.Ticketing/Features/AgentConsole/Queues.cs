@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediatR;
+using Support.Kernel.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Support.Ticketing.Contracts;
 using Support.Ticketing.Data;
@@ -46,7 +47,7 @@ internal sealed record QueueQuery(
     string? AgentId = null,
     QueueSort Sort = QueueSort.Updated,
     string? After = null,
-    int PageSize = 50) : IRequest<QueuePage>;
+    int PageSize = 50) : IQuery<QueuePage>;
 
 /// <summary>A ticket as a queue lists it.</summary>
 internal sealed record QueueRow(

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Support.Kernel.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Support.Ticketing.Content;
@@ -9,7 +10,7 @@ using Support.Ticketing.Domain;
 namespace Support.Ticketing.Features.Companies;
 
 /// <summary>The companies, by name, with their contract and how many tickets they have.</summary>
-internal sealed record CompanyListQuery(string? Search) : IRequest<IReadOnlyList<CompanyRow>>;
+internal sealed record CompanyListQuery(string? Search) : IQuery<IReadOnlyList<CompanyRow>>;
 
 internal sealed record CompanyRow(long Id, string Name, string? EmailDomain, bool HasMaintenanceContract, DateOnly? ContractEndsOn, bool ContractInForce, int Contacts);
 

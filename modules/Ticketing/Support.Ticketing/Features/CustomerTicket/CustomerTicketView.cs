@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediatR;
+using Support.Kernel.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Support.Ticketing.Contracts;
 using Support.Ticketing.Data;
@@ -7,7 +8,7 @@ using Support.Ticketing.Data;
 namespace Support.Ticketing.Features.CustomerTicket;
 
 /// <summary>The ticket as its customer sees it through an access link.</summary>
-internal sealed record CustomerTicketQuery(long TicketId) : IRequest<CustomerTicketView?>;
+internal sealed record CustomerTicketQuery(long TicketId) : IQuery<CustomerTicketView?>;
 
 internal sealed record CustomerTicketView(
     long Id,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FluentValidation;
 using MediatR;
+using Support.Kernel.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Support.Ticketing.Content;
@@ -53,7 +54,7 @@ internal sealed class RecordTimeHandler : IRequestHandler<RecordTimeCommand, Uni
 }
 
 /// <summary>Time per company and month between two months (inclusive).</summary>
-internal sealed record TimeReportQuery(DateOnly FromMonth, DateOnly ToMonth) : IRequest<IReadOnlyList<TimeReportRow>>;
+internal sealed record TimeReportQuery(DateOnly FromMonth, DateOnly ToMonth) : IQuery<IReadOnlyList<TimeReportRow>>;
 
 /// <summary>One company's time in one month, in minutes.</summary>
 internal sealed record TimeReportRow(string Company, bool HasContract, int Year, int Month, int TotalMinutes, int BillableMinutes);

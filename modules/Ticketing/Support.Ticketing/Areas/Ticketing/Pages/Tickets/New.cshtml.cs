@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Support.Plugins.Abstractions;
+using Support.Ticketing.Data;
 using Support.Ticketing.Features.Administration;
 using Support.Ticketing.Features.OpenTicket;
 using Support.Ticketing.Settings;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Support.Kernel.Staff;
+using Support.Ticketing.Data;
 using Support.Ticketing.Contracts;
 using Support.Ticketing.Features.Administration;
 using Support.Ticketing.Features.AgentConsole;
