@@ -19,9 +19,11 @@ public static class PersistenceServiceCollectionExtensions
                 provider.GetRequiredService<ScopedConnection>().Connection,
                 sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(tablePrefix)))
                 .AddInterceptors(provider.GetRequiredService<SqliteWriteGateInterceptor>()));
+        // The constructor is looked up once: ActivatorUtilities.CreateInstance would reflect over it for every context of every request.
+        var create = ActivatorUtilities.CreateFactory<TContext>([typeof(DbContextOptions<TContext>)]);
         services.Replace(ServiceDescriptor.Scoped(provider =>
         {
-            var context = ActivatorUtilities.CreateInstance<TContext>(provider, provider.GetRequiredService<DbContextOptions<TContext>>());
+            var context = create(provider, [provider.GetRequiredService<DbContextOptions<TContext>>()]);
             provider.GetRequiredService<UnitOfWork>().Enlist(context);
             return context;
         }));
