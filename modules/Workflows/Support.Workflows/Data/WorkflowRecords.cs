@@ -17,6 +17,9 @@ internal sealed class WorkflowDefinitionVersion
 
     public bool IsPublished { get; set; }
 
+    /// <summary>Whether this version has ever been published: such a version is never edited again, a save makes a new one.</summary>
+    public bool WasPublished { get; set; }
+
     public string Json { get; set; } = "";
 
     public DateTime CreatedAtUtc { get; set; }

@@ -10,6 +10,7 @@ namespace Support.Workflows.Definitions;
 /// <summary>
 /// Versions of workflow definitions, as in Elsa: saving a published definition starts a new draft version,
 /// publishing makes the latest version the only published one (and its Event activities the triggers),
+/// a version once published is never edited again (instances may run on it),
 /// retracting unpublishes, reverting copies an earlier version into the latest draft. Instances keep the
 /// version they started on.
 /// </summary>
@@ -53,7 +54,7 @@ internal sealed class DefinitionStore
             return AddVersion(document, 1);
         }
 
-        if (!latest.IsPublished)
+        if (!latest.WasPublished)
         {
             document.Id = latest.Id;
             document.Version = latest.Version;
@@ -97,6 +98,7 @@ internal sealed class DefinitionStore
         }
 
         latest.IsPublished = true;
+        latest.WasPublished = true;
         Touch(latest);
         await _db.Triggers.Where(t => t.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken);
         var document = WorkflowDefinitionDocument.Parse(latest.Json);

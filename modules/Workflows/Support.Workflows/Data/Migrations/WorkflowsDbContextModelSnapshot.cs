@@ -172,6 +172,9 @@ namespace Support.Workflows.Data.Migrations
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("WasPublished")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DefinitionId", "Version")

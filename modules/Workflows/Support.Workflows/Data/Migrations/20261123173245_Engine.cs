@@ -35,6 +35,7 @@ namespace Support.Workflows.Data.Migrations
                     Name = table.Column<string>(type: "TEXT", nullable: false),
                     IsLatest = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WasPublished = table.Column<bool>(type: "INTEGER", nullable: false),
                     Json = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)

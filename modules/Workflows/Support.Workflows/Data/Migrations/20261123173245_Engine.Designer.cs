@@ -11,7 +11,7 @@ using Support.Workflows.Data;
 namespace Support.Workflows.Data.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261123172837_Engine")]
+    [Migration("20261123173245_Engine")]
     partial class Engine
     {
         /// <inheritdoc />
@@ -173,6 +173,9 @@ namespace Support.Workflows.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WasPublished")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
