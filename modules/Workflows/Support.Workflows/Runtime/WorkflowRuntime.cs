@@ -73,7 +73,13 @@ internal sealed class WorkflowRuntime
         var definition = WorkflowDefinitionDocument.Parse(version.Json);
         var start = definition.Root.Activities.FirstOrDefault(a => a.Type == "Start")
             ?? throw new InvalidOperationException("The workflow has no Start activity; it starts on an event.");
-        return await _runner.StartAsync(version, string.IsNullOrWhiteSpace(correlationId) ? null : correlationId.Trim(), start.Id, null, triggered: false, cancellationToken);
+        var correlation = string.IsNullOrWhiteSpace(correlationId) ? null : correlationId.Trim();
+        if (correlation is not null && await _db.Instances.AnyAsync(i => i.DefinitionId == definitionId && i.CorrelationId == correlation, cancellationToken))
+        {
+            throw new InvalidOperationException("The workflow already has an instance with this correlation.");
+        }
+
+        return await _runner.StartAsync(version, correlation, start.Id, null, triggered: false, cancellationToken);
     }
 
     /// <summary>Fires a claimed timer: resumes its bookmark. False when the claim was lost or the timer is gone.</summary>
