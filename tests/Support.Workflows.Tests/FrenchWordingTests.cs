@@ -25,6 +25,12 @@ public sealed partial class FrenchWordingTests
             .Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet(StringComparer.Ordinal);
 
     [Fact]
+    public void No_two_texts_differ_only_by_case_which_resource_files_cannot_hold()
+    {
+        Assert.Equal([], Translated().GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList());
+    }
+
+    [Fact]
     public void Every_text_of_the_pages_has_a_french_translation()
     {
         var used = Directory.EnumerateFiles(ModuleFolder(), "*.*", SearchOption.AllDirectories)

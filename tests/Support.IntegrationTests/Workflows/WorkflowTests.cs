@@ -55,7 +55,7 @@ public sealed class WorkflowTests
         var definitionPage = imported.Headers.Location!.OriginalString;
         var published = await admin.SubmitAsync(definitionPage, new Dictionary<string, string> { ["change"] = "Publish" }, definitionPage + "?handler=Change");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
-        Assert.Contains("publiée", Text(await admin.GetStringAsync(definitionPage)), StringComparison.Ordinal);
+        Assert.Contains("version publiée", Text(await admin.GetStringAsync(definitionPage)), StringComparison.Ordinal);
     }
 
     private static Task<List<WorkflowInstance>> InstancesAsync(SupportHostFactory host)
