@@ -41,6 +41,7 @@ public sealed class WorkflowsModule : IModule
         services.AddSingleton<JavaScriptEvaluator>();
         services.AddSingleton<ActivityRegistry>();
         services.AddSingleton<DefinitionValidator>();
+        services.AddSingleton<DefinitionCache>();
         services.AddScoped<IBusinessCalendars, BusinessCalendars>();
         services.AddScoped<DefinitionStore>();
         services.AddScoped<WorkflowRunner>();

@@ -29,9 +29,11 @@ internal sealed class WorkflowRunner
     private readonly TimeProvider _clock;
     private readonly IServiceProvider _services;
     private readonly TimerSignal _timerSignal;
+    private readonly DefinitionCache _definitions;
 
-    public WorkflowRunner(WorkflowsDbContext db, ActivityRegistry registry, JavaScriptEvaluator javaScript, TimeProvider clock, IServiceProvider services, TimerSignal timerSignal)
+    public WorkflowRunner(WorkflowsDbContext db, ActivityRegistry registry, JavaScriptEvaluator javaScript, TimeProvider clock, IServiceProvider services, TimerSignal timerSignal, DefinitionCache definitions)
     {
+        _definitions = definitions;
         _db = db;
         _registry = registry;
         _javaScript = javaScript;
@@ -46,7 +48,7 @@ internal sealed class WorkflowRunner
     /// <summary>Creates an instance of <paramref name="version"/> and runs it from <paramref name="startActivityId"/> (a triggered Event counts as done).</summary>
     public async Task<WorkflowInstance> StartAsync(WorkflowDefinitionVersion version, string? correlationId, string startActivityId, JsonObject? triggeringEvent, bool triggered, CancellationToken cancellationToken)
     {
-        var definition = WorkflowDefinitionDocument.Parse(version.Json);
+        var definition = _definitions.Get(version);
         var now = Now;
         var instance = new WorkflowInstance
         {
@@ -136,11 +138,15 @@ internal sealed class WorkflowRunner
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>A definition version, from the cache when it was read before (a version that ran is never edited).</summary>
+    public async Task<WorkflowDefinitionVersion> VersionAsync(string versionId, CancellationToken cancellationToken) =>
+        _definitions.Find(versionId) ?? await _db.Definitions.AsNoTracking().SingleAsync(d => d.Id == versionId, cancellationToken);
+
     private async Task<Run> LoadAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
-        var version = await _db.Definitions.AsNoTracking().SingleAsync(d => d.Id == instance.DefinitionVersionId, cancellationToken);
+        var version = await VersionAsync(instance.DefinitionVersionId, cancellationToken);
         var bookmarks = await _db.Bookmarks.Where(b => b.InstanceId == instance.Id).ToListAsync(cancellationToken);
-        return new Run(instance, WorkflowDefinitionDocument.Parse(version.Json), InstanceState.Parse(instance.State), bookmarks);
+        return new Run(instance, _definitions.Get(version), InstanceState.Parse(instance.State), bookmarks);
     }
 
     private async Task ExecuteAsync(Run run, WorkflowBookmark? resumed, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ internal sealed class WorkflowRuntime
     private readonly WorkflowsDbContext _db;
     private readonly WorkflowRunner _runner;
 
+    /// <summary>Instances started in this scope and not yet saved (a query would not see them).</summary>
+    private readonly HashSet<(string DefinitionId, string CorrelationId)> _startedInScope = [];
+
     public WorkflowRuntime(WorkflowsDbContext db, WorkflowRunner runner)
     {
         _db = db;
@@ -47,17 +50,19 @@ internal sealed class WorkflowRuntime
         var triggers = await _db.Triggers.AsNoTracking().Where(t => t.Stimulus == stimulus).ToListAsync(cancellationToken);
         foreach (var trigger in triggers)
         {
-            if (correlationId is not null && await _db.Instances.AnyAsync(i => i.DefinitionId == trigger.DefinitionId && i.CorrelationId == correlationId, cancellationToken))
+            if (correlationId is not null
+                && (_startedInScope.Contains((trigger.DefinitionId, correlationId))
+                    || await _db.Instances.AnyAsync(i => i.DefinitionId == trigger.DefinitionId && i.CorrelationId == correlationId, cancellationToken)))
             {
                 continue;
             }
 
-            if (_db.Instances.Local.Any(i => i.DefinitionId == trigger.DefinitionId && i.CorrelationId == correlationId && correlationId is not null))
+            if (correlationId is not null)
             {
-                continue;
+                _startedInScope.Add((trigger.DefinitionId, correlationId));
             }
 
-            var version = await _db.Definitions.AsNoTracking().SingleAsync(d => d.Id == trigger.DefinitionVersionId, cancellationToken);
+            var version = await _runner.VersionAsync(trigger.DefinitionVersionId, cancellationToken);
             await _runner.StartAsync(version, correlationId, trigger.ActivityId, (JsonObject)eventJson.DeepClone(), triggered: true, cancellationToken);
             touched++;
         }

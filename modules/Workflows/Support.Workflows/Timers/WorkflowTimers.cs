@@ -36,8 +36,8 @@ internal sealed class TimerSignal : WorkSignal;
 
 /// <summary>
 /// Fires due timers. A pass claims up to a batch of due, unclaimed timers with one conditional UPDATE (so two
-/// hosts never claim the same timer), then fires each in its own scope and transaction, deleting the timer
-/// only if this pass still holds its claim: each timer fires once.
+/// hosts never claim the same timer), then fires them in one transaction, deleting each timer only if this
+/// pass still holds its claim: each timer fires once.
 /// </summary>
 internal sealed partial class TimerScheduler
 {
@@ -77,20 +77,22 @@ internal sealed partial class TimerScheduler
             claimed = await db.Timers.AsNoTracking().Where(t => t.LeaseOwner == claim).OrderBy(t => t.DueAtUtc).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync(cancellationToken);
         }
 
+        try
+        {
+            return await FireInOneTransactionAsync(claimed, claim, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The batch rolled back as a whole; fire its timers one by one so that one bad timer holds up no other.
+            LogBatchFailed(exception, claimed.Count);
+        }
+
         var fired = 0;
         foreach (var id in claimed)
         {
             try
             {
-                await using var scope = _scopes.CreateAsyncScope();
-                var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
-                await unitOfWork.BeginAsync(cancellationToken);
-                if (await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().FireTimerAsync(id, claim, cancellationToken))
-                {
-                    fired++;
-                }
-
-                await unitOfWork.CommitAsync(cancellationToken);
+                fired += await FireInOneTransactionAsync([id], claim, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -98,6 +100,34 @@ internal sealed partial class TimerScheduler
             }
         }
 
+        return fired;
+    }
+
+    /// <summary>
+    /// Fires timers in one transaction (one disk flush for the whole batch). A timer is fired only while this
+    /// pass still holds its claim; an activity's fault is recorded on its instance and does not fail the batch.
+    /// </summary>
+    private async Task<int> FireInOneTransactionAsync(IReadOnlyList<long> ids, string claim, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        await unitOfWork.BeginAsync(cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+        var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+        var fired = 0;
+        foreach (var id in ids)
+        {
+            if (await runtime.FireTimerAsync(id, claim, cancellationToken))
+            {
+                fired++;
+            }
+
+            // Each timer's changes are written at once, so the tracked entities do not pile up over the batch.
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        await unitOfWork.CommitAsync(cancellationToken);
         return fired;
     }
 
@@ -110,6 +140,9 @@ internal sealed partial class TimerScheduler
         var wait = next is null ? _options.PollInterval : next.Value - _clock.GetUtcNow().UtcDateTime;
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.PollInterval ? _options.PollInterval : wait;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} workflow timers failed; firing them one by one")]
+    private partial void LogBatchFailed(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Workflow timer {TimerId} could not be fired; it will be retried when its claim expires")]
     private partial void LogTimerFailed(Exception exception, long timerId);
