@@ -369,9 +369,9 @@ internal sealed class WorkflowRunner
         run.Queue.Clear();
         if (resumed is not null)
         {
-            // The stimulus was consumed: retrying runs the activity's continuation as if it had just completed.
+            // The stimulus was consumed and the outcome is unknown: retrying runs the activity again, so it waits afresh.
             RemoveBookmarks(run, b => b.ActivityId == resumed.ActivityId);
-            run.State.Pending = [.. run.Definition.Root.Connections.Where(c => c.Source.Activity == resumed.ActivityId).Select(c => new PendingWork(c.Target.Activity, c.Key))];
+            run.State.Pending = [new PendingWork(resumed.ActivityId, null)];
         }
 
         run.Instance.Status = WorkflowStatus.Faulted;
