@@ -509,12 +509,55 @@ public sealed class EngineTests
         Assert.Contains("severity", registry.FindStimulus("Ticketing.TicketSeverityChanged")!.PayloadFields);
     }
 
+    [Fact]
+    public async Task An_activity_that_fails_while_being_resumed_waits_afresh_when_retried()
+    {
+        FlakyWaitActivity.Failures = 1;
+        await using var host = await StartAsync(configure: s => s.AddSingleton<IWorkflowActivity, FlakyWaitActivity>());
+        await host.PublishAsync(Triggered("Flaky wait")
+            .Add("wait", "FlakyWait")
+            .Add("mail", "SendEmail", Mail("Resumed"))
+            .Chain("opened", "wait", "mail")
+            .Build());
+        await host.DeliverAsync(Opened(7));
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await host.FireDueTimersAsync();
+        var instance = await host.SingleInstanceAsync();
+        Assert.Equal((WorkflowStatus.Faulted, "wait"), (instance.Status, instance.CurrentActivities));
+        Assert.Equal(0, await host.QueryAsync(db => db.Timers.CountAsync()));
+
+        await host.InScopeAsync(async s =>
+        {
+            await s.GetRequiredService<MediatR.IMediator>().Send(new RetryInstanceCommand(instance.Id));
+            return 0;
+        });
+        Assert.Equal(WorkflowStatus.Suspended, (await host.SingleInstanceAsync()).Status);
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await host.FireDueTimersAsync();
+        Assert.Equal(["Resumed"], await host.EmailSubjectsAsync());
+        Assert.Equal(WorkflowStatus.Finished, (await host.SingleInstanceAsync()).Status);
+    }
+
     private static Task<int> Change(EngineHost host, string id, DefinitionChange change, int? version = null) =>
         host.InScopeAsync(async s =>
         {
             await s.GetRequiredService<MediatR.IMediator>().Send(new ChangeDefinitionCommand(id, change, version));
             return 0;
         });
+
+    /// <summary>Waits one minute, and fails a given number of times when its timer resumes it.</summary>
+    private sealed class FlakyWaitActivity : IWorkflowActivity
+    {
+        public static int Failures { get; set; }
+
+        public ActivityDescriptor Descriptor { get; } = new("FlakyWait", "Tests", "Flaky wait", "Waits, then fails on resume.", [], ["Done"], Waits: true);
+
+        public Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(ActivityResult.Wait(new ActivityBookmark(WorkflowRunner.TimerStimulus, "flaky", context.UtcNow.AddMinutes(1))));
+
+        public Task<ActivityResult> ResumeAsync(IActivityContext context, ActivityBookmark bookmark, CancellationToken cancellationToken) =>
+            Failures-- > 0 ? throw new InvalidOperationException("Lost the connection.") : Task.FromResult(ActivityResult.Done());
+    }
 
     /// <summary>A module's activity that fails a given number of times, then completes.</summary>
     private sealed class FlakyActivity : IWorkflowActivity
