@@ -88,7 +88,8 @@ internal sealed class WorkflowRunner
     /// <summary>Resumes the activity that left <paramref name="bookmark"/>; the instance's other waits stay.</summary>
     public async Task ResumeAsync(WorkflowBookmark bookmark, JsonObject? payload, CancellationToken cancellationToken)
     {
-        var instance = await _db.Instances.SingleAsync(i => i.Id == bookmark.InstanceId, cancellationToken);
+        var instance = await _db.Instances.FindAsync([bookmark.InstanceId], cancellationToken)
+            ?? throw new InvalidOperationException($"The bookmark {bookmark.Id} belongs to no instance.");
         if (instance.Status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
         {
             return;

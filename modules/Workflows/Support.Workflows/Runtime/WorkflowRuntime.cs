@@ -90,13 +90,13 @@ internal sealed class WorkflowRuntime
     /// <summary>Fires a claimed timer: resumes its bookmark. False when the claim was lost or the timer is gone.</summary>
     public async Task<bool> FireTimerAsync(long timerId, string claim, CancellationToken cancellationToken)
     {
-        var timer = await _db.Timers.SingleOrDefaultAsync(t => t.Id == timerId && t.LeaseOwner == claim, cancellationToken);
+        var timer = await _db.Timers.Include(t => t.Bookmark).SingleOrDefaultAsync(t => t.Id == timerId && t.LeaseOwner == claim, cancellationToken);
         if (timer is null)
         {
             return false;
         }
 
-        var bookmark = await _db.Bookmarks.SingleOrDefaultAsync(b => b.Id == timer.BookmarkId, cancellationToken);
+        var bookmark = timer.Bookmark;
         _db.Timers.Remove(timer);
         if (bookmark is not null)
         {
