@@ -8,6 +8,7 @@ using Support.Workflows.Definitions;
 using Support.Workflows.Features.Definitions;
 using Support.Workflows.Features.Instances;
 using Support.Workflows.Runtime;
+using Support.Workflows.Timers;
 using static Support.Workflows.Tests.EngineHost;
 
 namespace Support.Workflows.Tests;
@@ -481,7 +482,13 @@ public sealed class EngineTests
             .Build());
         await host.DeliverAsync(Opened(1));
         var timerId = await host.QueryAsync(db => db.Timers.Select(t => t.Id).SingleAsync());
-        await host.QueryAsync(db => db.Timers.ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, "other-host")));
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        var leaseEnd = host.Clock.GetUtcNow().UtcDateTime.AddSeconds(20);
+        await host.QueryAsync(db => db.Timers.ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, "other-host").SetProperty(t => t.LeaseUntilUtc, leaseEnd)));
+
+        // Due, but held by another host: nothing to claim, and the worker sleeps instead of spinning.
+        Assert.Equal(0, await host.FireDueTimersAsync());
+        Assert.Equal(TimeSpan.FromSeconds(1), await host.Services.GetRequiredService<TimerScheduler>().UntilNextDueAsync(CancellationToken.None));
 
         var fired = await host.InScopeAsync(async s =>
         {

@@ -202,6 +202,7 @@ internal static class WorkflowModel
             e.ToTable("workflows_timers");
             e.HasIndex(t => t.DueAtUtc);
             e.HasIndex(t => t.LeaseOwner);
+            e.HasIndex(t => t.LeaseUntilUtc);
             e.HasOne(t => t.Bookmark).WithMany().HasForeignKey(t => t.BookmarkId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<WorkflowIncident>(e =>

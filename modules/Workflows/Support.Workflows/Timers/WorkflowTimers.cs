@@ -136,8 +136,15 @@ internal sealed partial class TimerScheduler
     {
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
-        var next = await db.Timers.AsNoTracking().OrderBy(t => t.DueAtUtc).Select(t => (DateTime?)t.DueAtUtc).FirstOrDefaultAsync(cancellationToken);
-        var wait = next is null ? _options.PollInterval : next.Value - _clock.GetUtcNow().UtcDateTime;
+        var now = _clock.GetUtcNow().UtcDateTime;
+
+        // A timer another pass holds is not due for this one before its lease runs out.
+        var nextFree = await db.Timers.AsNoTracking().Where(t => t.LeaseUntilUtc == null || t.LeaseUntilUtc < now)
+            .OrderBy(t => t.DueAtUtc).Select(t => (DateTime?)t.DueAtUtc).FirstOrDefaultAsync(cancellationToken);
+        var nextLeaseEnd = await db.Timers.AsNoTracking().Where(t => t.LeaseUntilUtc != null && t.LeaseUntilUtc >= now)
+            .OrderBy(t => t.LeaseUntilUtc).Select(t => t.LeaseUntilUtc).FirstOrDefaultAsync(cancellationToken);
+        var next = nextFree is null ? nextLeaseEnd : nextLeaseEnd is null || nextFree < nextLeaseEnd ? nextFree : nextLeaseEnd;
+        var wait = next is null ? _options.PollInterval : next.Value - now;
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.PollInterval ? _options.PollInterval : wait;
     }
 

@@ -339,6 +339,8 @@ namespace Support.Workflows.Data.Migrations
 
                     b.HasIndex("LeaseOwner");
 
+                    b.HasIndex("LeaseUntilUtc");
+
                     b.ToTable("workflows_timers", (string)null);
                 });
 

@@ -11,7 +11,7 @@ using Support.Workflows.Data;
 namespace Support.Workflows.Data.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261123173245_Engine")]
+    [Migration("20261123180451_Engine")]
     partial class Engine
     {
         /// <inheritdoc />
@@ -341,6 +341,8 @@ namespace Support.Workflows.Data.Migrations
                     b.HasIndex("DueAtUtc");
 
                     b.HasIndex("LeaseOwner");
+
+                    b.HasIndex("LeaseUntilUtc");
 
                     b.ToTable("workflows_timers", (string)null);
                 });

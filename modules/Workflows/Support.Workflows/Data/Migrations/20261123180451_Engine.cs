@@ -232,6 +232,11 @@ namespace Support.Workflows.Data.Migrations
                 column: "LeaseOwner");
 
             migrationBuilder.CreateIndex(
+                name: "IX_workflows_timers_LeaseUntilUtc",
+                table: "workflows_timers",
+                column: "LeaseUntilUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_workflows_triggers_DefinitionId",
                 table: "workflows_triggers",
                 column: "DefinitionId");
