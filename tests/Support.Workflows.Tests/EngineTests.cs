@@ -517,6 +517,42 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task A_timer_that_comes_due_while_its_instance_is_faulted_fires_after_the_retry()
+    {
+        FlakyActivity.Failures = 1;
+        await using var host = await StartAsync(configure: s => s.AddSingleton<IWorkflowActivity, FlakyActivity>());
+        await host.PublishAsync(Triggered("Fork with a fault")
+            .Add("fork", "Fork", ("Branches", "Wait\nFail"))
+            .Add("pause", "Delay", ("Duration", "01:00:00"))
+            .Add("flaky", "Flaky")
+            .Add("join", "Join", ("Mode", "WaitAll"))
+            .Add("mail", "SendEmail", Mail("Both branches"))
+            .Connect("opened", "fork")
+            .Connect("fork", "pause", "Wait")
+            .Connect("fork", "flaky", "Fail")
+            .Connect("pause", "join")
+            .Connect("flaky", "join")
+            .Connect("join", "mail")
+            .Build());
+        await host.DeliverAsync(Opened(7));
+        var instance = await host.SingleInstanceAsync();
+        Assert.Equal(WorkflowStatus.Faulted, instance.Status);
+
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        await host.FireDueTimersAsync();
+        Assert.Equal(WorkflowStatus.Faulted, (await host.SingleInstanceAsync()).Status);
+
+        await host.InScopeAsync(async s =>
+        {
+            await s.GetRequiredService<MediatR.IMediator>().Send(new RetryInstanceCommand(instance.Id));
+            return 0;
+        });
+        Assert.Equal(1, await host.FireDueTimersAsync());
+        Assert.Equal(["Both branches"], await host.EmailSubjectsAsync());
+        Assert.Equal(WorkflowStatus.Finished, (await host.SingleInstanceAsync()).Status);
+    }
+
+    [Fact]
     public async Task An_activity_that_fails_while_being_resumed_waits_afresh_when_retried()
     {
         FlakyWaitActivity.Failures = 1;

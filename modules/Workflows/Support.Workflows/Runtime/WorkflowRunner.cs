@@ -120,6 +120,17 @@ internal sealed class WorkflowRunner
             incident.ResolvedAtUtc = Now;
         }
 
+        // Timers that came due while the instance was faulted were dropped without resuming it: set them again.
+        var timed = await _db.Timers.Where(t => t.InstanceId == instance.Id).Select(t => t.BookmarkId).ToListAsync(cancellationToken);
+        foreach (var bookmark in run.Bookmarks.Where(b => b.Stimulus == TimerStimulus && !timed.Contains(b.Id)))
+        {
+            if (DateTime.TryParse(bookmark.Payload, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var due))
+            {
+                _db.Timers.Add(new WorkflowTimer { Bookmark = bookmark, InstanceId = instance.Id, DueAtUtc = due.ToUniversalTime() });
+                _timerSignal.Notify();
+            }
+        }
+
         instance.Status = WorkflowStatus.Running;
         Journal(instance, null, null, "Retried", null);
         await ExecuteAsync(run, null, cancellationToken);
