@@ -185,6 +185,9 @@ public sealed class WorkflowTests
         using var anonymous = StaffSession.Anonymous(host);
         var refused = await anonymous.GetAsync("/Staff/Admin/Workflows/activities.json");
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        var page = await anonymous.GetAsync("/Staff/Admin/Workflows");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/Staff/Login", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         using var admin = await StaffSession.SignInAsync(host);
         var json = JsonNode.Parse(await admin.GetStringAsync("/Staff/Admin/Workflows/activities.json"))!;
