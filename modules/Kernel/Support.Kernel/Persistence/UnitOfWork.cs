@@ -120,15 +120,21 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
     {
         if (_transaction is not null)
         {
-            _transaction.Rollback();
-            foreach (var context in _contexts)
+            try
             {
-                context.Database.UseTransaction(null);
-            }
+                _transaction.Rollback();
+                foreach (var context in _contexts)
+                {
+                    DetachQuietly(() => context.Database.UseTransaction(null));
+                }
 
-            _transaction.Dispose();
-            _transaction = null;
-            _writeGate.Release();
+                _transaction.Dispose();
+            }
+            finally
+            {
+                _transaction = null;
+                _writeGate.Release();
+            }
         }
     }
 
@@ -154,13 +160,42 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
 
     private async Task ReleaseTransactionAsync(CancellationToken cancellationToken)
     {
-        foreach (var context in _contexts)
+        try
         {
-            await context.Database.UseTransactionAsync(null, cancellationToken);
-        }
+            foreach (var context in _contexts)
+            {
+                try
+                {
+                    await context.Database.UseTransactionAsync(null, cancellationToken);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // See DetachQuietly.
+                }
+            }
 
-        await _transaction!.DisposeAsync();
-        _transaction = null;
-        _writeGate.Release();
+            await _transaction!.DisposeAsync();
+        }
+        finally
+        {
+            // Whatever happened, the next writer of the process must not wait for this one forever.
+            _transaction = null;
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The scope disposes its contexts before the unit of work (they were created after it), so a rollback at
+    /// scope end finds them disposed; they no longer need detaching from the transaction.
+    /// </summary>
+    private static void DetachQuietly(Action detach)
+    {
+        try
+        {
+            detach();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 }

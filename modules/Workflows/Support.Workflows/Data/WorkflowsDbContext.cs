@@ -14,6 +14,24 @@ internal sealed class WorkflowsDbContext : ModuleDbContext
     }
 
     public override string TablePrefix => Prefix;
+
+    public DbSet<WorkflowDefinitionVersion> Definitions => Set<WorkflowDefinitionVersion>();
+
+    public DbSet<WorkflowTrigger> Triggers => Set<WorkflowTrigger>();
+
+    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
+
+    public DbSet<WorkflowBookmark> Bookmarks => Set<WorkflowBookmark>();
+
+    public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+
+    public DbSet<WorkflowIncident> Incidents => Set<WorkflowIncident>();
+
+    public DbSet<WorkflowJournalEntry> Journal => Set<WorkflowJournalEntry>();
+
+    public DbSet<BusinessCalendarRecord> BusinessCalendars => Set<BusinessCalendarRecord>();
+
+    protected override void OnModuleModelCreating(ModelBuilder modelBuilder) => WorkflowModel.Configure(modelBuilder);
 }
 
 internal sealed class WorkflowsDesignTimeDbContextFactory : DesignTimeDbContextFactory<WorkflowsDbContext>

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Support.Workflows.Data;
+
+namespace Support.Workflows.Calendars;
+
+/// <summary>Finds business calendars by name: the built-in ones, then those stored in <c>workflows_business_calendar</c>.</summary>
+internal interface IBusinessCalendars
+{
+    Task<BusinessCalendar?> FindAsync(string name, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The calendars every installation has.</summary>
+internal static class BuiltInCalendars
+{
+    public const string SupportHours = "Support hours";
+    public const string AlwaysOpen = "24/7";
+
+    /// <summary>Monday to Friday, 09:00 to 17:00, Paris time: the 8 business hours a day of the Normal severity target.</summary>
+    public static BusinessCalendar Support { get; } = new(
+        SupportHours,
+        "Europe/Paris",
+        [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+            .Select(d => new WorkingHours(d, TimeSpan.FromHours(9), TimeSpan.FromHours(17)))]);
+
+    /// <summary>Every hour of every day (Critical and Serious targets).</summary>
+    public static BusinessCalendar Always { get; } = new(
+        AlwaysOpen,
+        "Etc/UTC",
+        [.. Enum.GetValues<DayOfWeek>().Select(d => new WorkingHours(d, TimeSpan.Zero, TimeSpan.FromHours(24)))]);
+
+    public static IReadOnlyList<BusinessCalendar> All { get; } = [Support, Always];
+}
+
+/// <summary>A calendar as stored: its hours and holidays as JSON.</summary>
+internal sealed class StoredCalendar
+{
+    public string TimeZone { get; set; } = "Europe/Paris";
+
+    public List<StoredHours> Hours { get; set; } = [];
+
+    public List<DateOnly> Holidays { get; set; } = [];
+
+    /// <summary>Yearly holidays as <c>MM-dd</c>, e.g. <c>12-25</c>.</summary>
+    public List<string> YearlyHolidays { get; set; } = [];
+
+    internal sealed record StoredHours(DayOfWeek Day, TimeSpan Start, TimeSpan End);
+
+    public BusinessCalendar ToCalendar(string name) => new(
+        name,
+        TimeZone,
+        [.. Hours.Select(h => new WorkingHours(h.Day, h.Start, h.End))],
+        Holidays,
+        [.. YearlyHolidays.Select(y => (int.Parse(y[..2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(y[3..], System.Globalization.CultureInfo.InvariantCulture)))]);
+}
+
+internal sealed class BusinessCalendars : IBusinessCalendars
+{
+    private readonly WorkflowsDbContext _db;
+
+    public BusinessCalendars(WorkflowsDbContext db) => _db = db;
+
+    public async Task<BusinessCalendar?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        var builtIn = BuiltInCalendars.All.FirstOrDefault(c => c.Name == name);
+        if (builtIn is not null)
+        {
+            return builtIn;
+        }
+
+        var stored = await _db.BusinessCalendars.AsNoTracking().SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+        return stored is null ? null : JsonSerializer.Deserialize<StoredCalendar>(stored.Definition, JsonSerializerOptions.Web)!.ToCalendar(stored.Name);
+    }
+
+    public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken) =>
+        [.. BuiltInCalendars.All.Select(c => c.Name), .. await _db.BusinessCalendars.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken)];
+}
