@@ -5,6 +5,7 @@
 #
 # Usage: benchmarks/ticketing-load.sh [data folder, default /tmp/support-ticketing-1m]
 # Environment: TICKETS (1000000), CONNECTIONS (32), THREADS (2), DURATION (30, seconds per run),
+#              WARMUP (30, seconds of unmeasured load before each run),
 #              SEARCH (imprimante), RESEED=1 to build the database again.
 # Needs: dotnet, wrk 4.x, sqlite3, curl (apt-get install -y wrk sqlite3 curl).
 #
@@ -129,29 +130,26 @@ load() {
     local name=$1 path=$2 cookie=$3
     check "$path" "$cookie"
     # Warm-up, not measured: the JIT's optimised code (tiered compilation) and the page cache.
-    wrk -t"$threads" -c"$connections" -d10s --timeout 30s -H "Cookie: $cookie" "$base$path" >/dev/null
+    wrk -t"$threads" -c"$connections" -d"${WARMUP:-30}s" --timeout 30s -H "Cookie: $cookie" "$base$path" >/dev/null
     echo "== $name: GET $path  (wrk -t$threads -c$connections -d${duration}s --latency; load average $(cut -d' ' -f1-3 /proc/loadavg))"
     wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 30s --latency -H "Cookie: $cookie" "$base$path" |
         grep -E 'Requests/sec|^ +50%|^ +99%|Non-2xx|Socket errors|requests in'
 }
 
-echo "matches for '$search': $(sqlite3 "$db" "SELECT COUNT(DISTINCT ticket_id) FROM ticketing_ticket_search WHERE ticketing_ticket_search MATCH '\"$search\"*';") tickets"
+echo "matches for '$search': $(sqlite3 "$db" "SELECT COUNT(*) FROM ticketing_ticket_search WHERE ticketing_ticket_search MATCH '\"$search\"*';") tickets"
 load "agent queue, first page" "/Staff/Tickets" "$staff_cookie"
 load "agent queue, second page" "/Staff/Tickets?$after" "$staff_cookie"
 load "customer ticket view (ticket $view_ticket)" "/tickets/view" "$customer_cookie"
 
-# Opening tickets: one antiforgery token and cookie for the whole run; two tickets first, not counted
-# (the first request of a code path pays for the JIT).
+# Opening tickets: one antiforgery token and cookie for the whole run; a warm-up run first, not
+# counted (tiered compilation needs tens of seconds of traffic before a code path runs optimised).
 form_jar=$(mktemp)
 form=$(curl -fs -c "$form_jar" "$base/tickets/new" | form_token)
 form_cookie=$(cookie_header "$form_jar")
 rm -f "$form_jar"
-for warm in 1 2; do
-    curl -s -o /dev/null -H "Cookie: $form_cookie" --form-string "__RequestVerificationToken=$form" \
-        -F Input.HelpTopicId=1 -F Input.Company="Charge Réseau SAS" -F Input.Email="warm-up-$warm@charge.example" \
-        -F Input.Name="Client $warm" -F Input.Phone="+33 1 23 45 67 89" -F Input.Subject="Warm-up $warm" \
-        -F Input.Priority=Normal --form-string "Input.Detail=<p>Warm-up</p>" "$base/tickets/new"
-done
+FORM_TOKEN="$form" FORM_COOKIE="$form_cookie" RUN="warm-up" OPEN_SECONDS="${WARMUP:-30}" \
+    wrk -t"$threads" -c"$connections" -d"$((${WARMUP:-30} + 5))s" --timeout 30s -s "$lua_open" "$base/tickets/new" >/dev/null
+sleep 5
 before=$(sqlite3 "$db" "SELECT COALESCE(MAX(Id), 0) FROM ticketing_ticket;")
 run=$(date +%s)
 open_seconds=$((duration - 5))

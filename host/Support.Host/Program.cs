@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Support.Host;
 using Support.Host.Identity;
 using Support.Host.Plugins;
@@ -55,6 +56,17 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromHours(10);
+    // Identity re-reads the account (security stamp) once the ValidationInterval has passed since the
+    // cookie was issued. Its validator needs the sign-in and user managers and a DbContext, so it is
+    // built only when a check is due, not on every request just to learn that none is.
+    options.Events.OnValidatePrincipal = context =>
+    {
+        var stamp = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (stamp.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return context.Properties.IssuedUtc is { } issued && now - issued <= stamp.ValidationInterval
+            ? Task.CompletedTask
+            : SecurityStampValidator.ValidatePrincipalAsync(context);
+    };
 });
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(StaffPolicies.Staff, policy => policy.RequireRole(StaffRoles.Agent, StaffRoles.Admin))

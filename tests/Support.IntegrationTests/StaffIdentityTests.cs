@@ -90,6 +90,27 @@ public sealed class StaffIdentityTests
     }
 
     [Fact]
+    public async Task A_session_ends_once_the_account_changed_and_the_security_stamp_is_checked_again()
+    {
+        // Identity checks the stamp once ValidationInterval has passed since sign-in; zero means at once.
+        await using var host = new SupportHostFactory().WithServices(services =>
+            services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero));
+        await CreateStaffAsync(host, "leaver@support.test", "leaver-password-1", StaffRoles.Agent);
+        using var agent = await StaffSession.SignInAsync(host, "leaver@support.test", "leaver-password-1", "en");
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/Staff/Tickets")).StatusCode);
+
+        using (var scope = host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync("leaver@support.test"))!);
+        }
+
+        var afterwards = await agent.GetAsync("/Staff/Tickets");
+        Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
+        Assert.StartsWith("/Staff/Login", afterwards.Headers.Location?.PathAndQuery ?? afterwards.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Account_without_a_staff_role_cannot_open_the_console()
     {
         await using var host = new SupportHostFactory();

@@ -20,6 +20,12 @@ internal sealed partial class LoggingBehaviour<TRequest, TResponse> : IPipelineB
             LogHandled(typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller went away (a browser closed the page): nothing failed.
+            LogCancelled(typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
         catch (Exception exception)
         {
             LogFailed(exception, typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -29,6 +35,9 @@ internal sealed partial class LoggingBehaviour<TRequest, TResponse> : IPipelineB
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Request} handled in {ElapsedMs:0.0} ms")]
     private partial void LogHandled(string request, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Request} cancelled by its caller after {ElapsedMs:0.0} ms")]
+    private partial void LogCancelled(string request, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Request} failed after {ElapsedMs:0.0} ms")]
     private partial void LogFailed(Exception exception, string request, double elapsedMs);

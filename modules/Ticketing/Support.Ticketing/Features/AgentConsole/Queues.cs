@@ -82,7 +82,8 @@ internal sealed class QueueQueryHandler : IRequestHandler<QueueQuery, QueuePage>
 
     public async Task<QueuePage> Handle(QueueQuery request, CancellationToken cancellationToken)
     {
-        var filtered = Filter(request);
+        var matches = await TextMatchesAsync(request.Search?.Trim(), cancellationToken);
+        var filtered = Filter(request, matches);
         var count = await filtered.Take(QueuePage.CountLimit + 1).CountAsync(cancellationToken);
         var page = After(Order(filtered, request.Sort), request.Sort, request.After);
         var rows = await page
@@ -100,7 +101,7 @@ internal sealed class QueueQueryHandler : IRequestHandler<QueueQuery, QueuePage>
         return new QueuePage(rows, next, Math.Min(count, QueuePage.CountLimit), count > QueuePage.CountLimit);
     }
 
-    private IQueryable<Ticket> Filter(QueueQuery request)
+    private IQueryable<Ticket> Filter(QueueQuery request, List<long>? textMatches)
     {
         var tickets = _db.Tickets.AsNoTracking();
         tickets = request.Queue switch
@@ -137,43 +138,59 @@ internal sealed class QueueQueryHandler : IRequestHandler<QueueQuery, QueuePage>
             tickets = tickets.Where(t => t.AssignedAgentId == request.AgentId);
         }
 
-        return Search(tickets, request.Search?.Trim());
+        return Search(tickets, request.Search?.Trim(), textMatches);
     }
 
     /// <summary>
     /// A number finds that ticket, an address that customer's tickets, anything else the words in
-    /// subject, company, customer and thread (among the most recent <see cref="TicketSearchIndex.MatchLimit"/> matches).
+    /// subject, company, customer and thread (<paramref name="textMatches"/>).
     /// </summary>
-    private IQueryable<Ticket> Search(IQueryable<Ticket> tickets, string? search)
+    private static IQueryable<Ticket> Search(IQueryable<Ticket> tickets, string? search, List<long>? textMatches)
     {
         if (string.IsNullOrEmpty(search))
         {
             return tickets;
         }
 
-        var number = search.TrimStart('#');
-        if (number.Length is >= 6 and <= 9 && number.All(char.IsAsciiDigit))
+        if (AsNumber(search) is { } number)
         {
-            var value = int.Parse(number, CultureInfo.InvariantCulture);
-            return tickets.Where(t => t.Number == value);
+            return tickets.Where(t => t.Number == number);
         }
 
-        if (search.Contains('@', StringComparison.Ordinal) && !search.Contains(' ', StringComparison.Ordinal))
+        if (IsAddress(search))
         {
             var email = Contact.Normalize(search);
             return tickets.Where(t => t.NormalizedCustomerEmail == email);
         }
 
-        var match = TicketSearch.MatchExpression(search);
-        if (match is null)
+        return textMatches is null ? tickets : tickets.Where(t => textMatches.Contains(t.Id));
+    }
+
+    /// <summary>
+    /// The tickets whose words match a text search: the most recent <see cref="TicketSearchIndex.MatchLimit"/>,
+    /// read once from the full-text index and shared by the count and the page (null when the search
+    /// is a number, an address, or has no words).
+    /// </summary>
+    private async Task<List<long>?> TextMatchesAsync(string? search, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(search) || AsNumber(search) is not null || IsAddress(search) || TicketSearch.MatchExpression(search) is not { } match)
         {
-            return tickets;
+            return null;
         }
 
-        var ids = _db.Database.SqlQuery<long>(
-            $"SELECT rowid AS Value FROM ticketing_ticket_search WHERE ticketing_ticket_search MATCH {match} ORDER BY rowid DESC LIMIT {TicketSearchIndex.MatchLimit}");
-        return tickets.Where(t => ids.Contains(t.Id));
+        return await _db.Database.SqlQuery<long>(
+            $"SELECT rowid AS Value FROM ticketing_ticket_search WHERE ticketing_ticket_search MATCH {match} ORDER BY rowid DESC LIMIT {TicketSearchIndex.MatchLimit}")
+            .ToListAsync(cancellationToken);
     }
+
+    private static int? AsNumber(string search)
+    {
+        var number = search.TrimStart('#');
+        return number.Length is >= 6 and <= 9 && number.All(char.IsAsciiDigit) ? int.Parse(number, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static bool IsAddress(string search) =>
+        search.Contains('@', StringComparison.Ordinal) && !search.Contains(' ', StringComparison.Ordinal);
 
     private static IQueryable<Ticket> Order(IQueryable<Ticket> tickets, QueueSort sort) => sort switch
     {
