@@ -29,6 +29,11 @@ public abstract class IntegrationEventHandler<TEvent, TDbContext> : INotificatio
 
     public async Task Handle(TEvent notification, CancellationToken cancellationToken)
     {
+        if (!await IsRelevantAsync(notification, cancellationToken))
+        {
+            return;
+        }
+
         var handler = GetType().FullName!;
         var seen = await Db.InboxMessages.AnyAsync(
             m => m.EventId == notification.EventId && m.Handler == handler, cancellationToken);
@@ -41,6 +46,13 @@ public abstract class IntegrationEventHandler<TEvent, TDbContext> : INotificatio
         Db.InboxMessages.Add(new InboxMessage(notification.EventId, handler, Clock.GetUtcNow().UtcDateTime));
         await _unitOfWork.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Whether the event concerns this handler at all, read before anything is written: an event it
+    /// ignores leaves no inbox row and takes no write transaction. Only for checks whose "no" stays
+    /// true for this event (running the handler twice would change nothing either).
+    /// </summary>
+    protected virtual ValueTask<bool> IsRelevantAsync(TEvent integrationEvent, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 
     /// <summary>The handler's work; its changes (to <see cref="Db"/> or any other context of the scope) commit with the inbox record.</summary>
     protected abstract Task HandleOnceAsync(TEvent integrationEvent, CancellationToken cancellationToken);

@@ -70,6 +70,23 @@ internal sealed class WorkflowRuntime
         return touched;
     }
 
+    /// <summary>Whether a published definition starts on <paramref name="stimulus"/> or an instance waits for it with this correlation.</summary>
+    public async Task<bool> HasListenersAsync(string stimulus, string? correlationId, CancellationToken cancellationToken)
+    {
+        if (await _db.Triggers.AnyAsync(t => t.Stimulus == stimulus, cancellationToken))
+        {
+            return true;
+        }
+
+        if (correlationId is null)
+        {
+            return false;
+        }
+
+        var hash = WorkflowRunner.HashOf(stimulus, correlationId);
+        return await _db.Bookmarks.AnyAsync(b => b.Stimulus == stimulus && b.Hash == hash, cancellationToken);
+    }
+
     /// <summary>Starts the published version of a definition from its Start activity (an admin's manual start).</summary>
     public async Task<WorkflowInstance> StartManuallyAsync(string definitionId, string? correlationId, CancellationToken cancellationToken)
     {

@@ -25,6 +25,24 @@ internal sealed class WorkflowStimulusHandler<TEvent> : IntegrationEventHandler<
         _unitOfWork = unitOfWork;
     }
 
+    /// <summary>
+    /// Most events start nothing and resume nothing (no published definition is triggered by them, no
+    /// instance waits for them on this ticket): those are dropped before any write, so that each
+    /// ticket opened or answered does not cost the workflows an inbox row and a write transaction.
+    /// </summary>
+    protected override async ValueTask<bool> IsRelevantAsync(TEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        foreach (var stimulus in _registry.Stimuli.Where(s => s.EventType == typeof(TEvent)))
+        {
+            if (await _runtime.HasListenersAsync(stimulus.Name, stimulus.Correlation(integrationEvent), cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     protected override async Task HandleOnceAsync(TEvent integrationEvent, CancellationToken cancellationToken)
     {
         foreach (var stimulus in _registry.Stimuli.Where(s => s.EventType == typeof(TEvent)))
