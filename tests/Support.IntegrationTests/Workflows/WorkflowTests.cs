@@ -100,6 +100,27 @@ public sealed class WorkflowTests
     }
 
     [Fact]
+    public async Task Ticket_events_no_workflow_listens_to_leave_nothing_in_the_workflow_tables()
+    {
+        await using var host = new SupportHostFactory();
+        await OpenTicketAsync(host);
+        await Eventually.WaitForAsync(
+            () => QueryAsync(host, db => db.OutboxMessages.CountAsync(m => m.ProcessedAtUtc == null)), pending => pending == 0, "the ticket's events to be delivered");
+        Assert.Equal(0, await WorkflowInboxCountAsync(host));
+
+        await ImportAndPublishAsync(host, ReminderWorkflow("01:00:00"));
+        await OpenTicketAsync(host, f => f["Input.Email"] = "paul.martin@acme.test");
+        await Eventually.WaitForAsync(() => InstancesAsync(host), i => i is [{ Status: WorkflowStatus.Suspended }], "the instance to wait");
+        Assert.Equal(1, await WorkflowInboxCountAsync(host));
+    }
+
+    private static async Task<int> WorkflowInboxCountAsync(SupportHostFactory host)
+    {
+        using var scope = host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().InboxMessages.CountAsync();
+    }
+
+    [Fact]
     public async Task Pending_timers_fire_after_a_restart()
     {
         string folder;

@@ -163,7 +163,8 @@ internal sealed class QueueQueryHandler : IRequestHandler<QueueQuery, QueuePage>
             return tickets.Where(t => t.NormalizedCustomerEmail == email);
         }
 
-        return textMatches is null ? tickets : tickets.Where(t => textMatches.Contains(t.Id));
+        // One JSON parameter (json_each), not EF's default of one SQL parameter per id: up to 5,000 ids.
+        return textMatches is null ? tickets : tickets.Where(t => EF.Parameter(textMatches).Contains(t.Id));
     }
 
     /// <summary>
