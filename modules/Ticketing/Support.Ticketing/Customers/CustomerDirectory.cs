@@ -25,12 +25,18 @@ internal sealed class CustomerDirectory
 
     /// <summary>
     /// Inside the caller's write transaction: creates what the look-up did not find (saved at once, as
-    /// the ticket refers to their ids) and brings a known contact's details up to date. When another
-    /// request created the same company or contact in between, the save fails on its unique index and
-    /// the caller starts again.
+    /// the ticket refers to their ids) and brings a known contact's details up to date. What the
+    /// look-up missed is looked up once more first, now that the write lock is held: another request
+    /// may have created the same company or contact since (a customer's colleagues writing at the
+    /// same time), and the lock makes that second answer final.
     /// </summary>
     public async Task<(Contact Contact, Company Company)> ResolveAsync(CustomerLookup lookup, string companyName, string email, string name, string phone, string? department, DateTime now, CancellationToken cancellationToken)
     {
+        if (lookup.Company is null || lookup.Contact is null)
+        {
+            lookup = await FindAsync(companyName, email, cancellationToken);
+        }
+
         var company = lookup.Company;
         if (company is null)
         {

@@ -106,8 +106,8 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
             }
             catch (DbUpdateException exception) when (attempt < MaxAttempts && SqliteErrors.IsUniqueViolation(exception))
             {
-                // Another request took the drawn number, or created the same company or contact, between
-                // this one's reads and its writes: forget everything and read again.
+                // Another request took the drawn number between this one's draw and its insert: forget
+                // everything and start again.
                 await _unitOfWork.DiscardAsync();
             }
         }
