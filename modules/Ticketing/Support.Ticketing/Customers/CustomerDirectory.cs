@@ -18,8 +18,7 @@ internal sealed class CustomerDirectory
     public async Task<CustomerLookup> FindAsync(string companyName, string email, CancellationToken cancellationToken)
     {
         var company = await FindCompanyAsync(companyName, email, cancellationToken);
-        var normalizedEmail = Contact.Normalize(email);
-        var contact = await _db.Contacts.SingleOrDefaultAsync(c => c.NormalizedEmail == normalizedEmail, cancellationToken);
+        var contact = await FindContactAsync(email, cancellationToken);
         return new CustomerLookup(company, contact);
     }
 
@@ -32,12 +31,7 @@ internal sealed class CustomerDirectory
     /// </summary>
     public async Task<(Contact Contact, Company Company)> ResolveAsync(CustomerLookup lookup, string companyName, string email, string name, string phone, string? department, DateTime now, CancellationToken cancellationToken)
     {
-        if (lookup.Company is null || lookup.Contact is null)
-        {
-            lookup = await FindAsync(companyName, email, cancellationToken);
-        }
-
-        var company = lookup.Company;
+        var company = lookup.Company ?? await FindCompanyAsync(companyName, email, cancellationToken);
         if (company is null)
         {
             company = new Company(companyName, now);
@@ -45,7 +39,7 @@ internal sealed class CustomerDirectory
             await _db.SaveChangesAsync(cancellationToken);
         }
 
-        var contact = lookup.Contact;
+        var contact = lookup.Contact ?? await FindContactAsync(email, cancellationToken);
         if (contact is null)
         {
             contact = new Contact(email, name, phone, department, company.Id, now);
@@ -58,6 +52,12 @@ internal sealed class CustomerDirectory
         }
 
         return (contact, company);
+    }
+
+    private Task<Contact?> FindContactAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalizedEmail = Contact.Normalize(email);
+        return _db.Contacts.SingleOrDefaultAsync(c => c.NormalizedEmail == normalizedEmail, cancellationToken);
     }
 
     private async Task<Company?> FindCompanyAsync(string companyName, string email, CancellationToken cancellationToken)
