@@ -27,15 +27,12 @@ internal sealed class HelpTopicListQueryHandler : IRequestHandler<HelpTopicListQ
 
     public async Task<IReadOnlyList<HelpTopicRow>> Handle(HelpTopicListQuery request, CancellationToken cancellationToken)
     {
-        if (!_catalog.TryGet(out var topics, out var version))
-        {
-            topics = await _db.HelpTopics.AsNoTracking()
+        var topics = await _catalog.GetOrReadAsync(
+            async ct => await _db.HelpTopics.AsNoTracking()
                 .OrderBy(h => h.SortOrder).ThenBy(h => h.Id)
                 .Select(h => new HelpTopicRow(h.Id, h.Key, h.NameFr, h.NameEn, h.SortOrder, h.Active))
-                .ToListAsync(cancellationToken);
-            _catalog.Set(topics, version);
-        }
-
+                .ToListAsync(ct),
+            cancellationToken);
         return request.ActiveOnly ? [.. topics.Where(t => t.Active)] : topics;
     }
 }
