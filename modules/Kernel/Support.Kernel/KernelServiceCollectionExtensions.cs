@@ -22,6 +22,7 @@ public static class KernelServiceCollectionExtensions
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.SectionName));
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<WriteGroup>();
         services.AddSingleton<SqliteWriteGateInterceptor>();
         services.AddScoped<ScopedConnection>();
         services.AddScoped<UnitOfWork>();

@@ -133,6 +133,12 @@ public sealed class CompaniesAndTimeTests
         Assert.Contains(">Accès VPN</option>", form, StringComparison.Ordinal);
         Assert.DoesNotContain(">Téléphonie</option>", form, StringComparison.Ordinal);
         Assert.True(form.IndexOf("Accès VPN", StringComparison.Ordinal) < form.IndexOf("Boîte mail", StringComparison.Ordinal));
+
+        // A form sent with the retired topic (a page opened before it was retired) is refused.
+        var stale = await TicketingScenario.SubmitNewTicketAsync(customer, TicketingScenario.NewTicketForm(f => f["Input.HelpTopicId"] = "6"));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Choisissez une rubrique d'aide dans la liste.", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await QueryAsync(host, db => db.Tickets.CountAsync()));
     }
 
     [Fact]

@@ -8,17 +8,143 @@ namespace Support.Kernel.Persistence;
 /// SQLite takes one writer at a time. Without this gate, concurrent writers in the process collide on
 /// the file lock and Microsoft.Data.Sqlite retries with <c>Thread.Sleep</c>, blocking thread-pool
 /// threads (the writer holding the lock then waits for a thread to finish). Writers queue here
-/// asynchronously instead, so the file lock is never contended within the process.
+/// asynchronously instead, in arrival order, so the file lock is never contended within the process.
+/// A writer of a <see cref="WriteGroup"/> can pass the gate straight to the next writer in the queue
+/// when that one joins the group too, so that their transactions are committed together.
 /// </summary>
-public sealed class SqliteWriteGate : IDisposable
+public sealed class SqliteWriteGate
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _sync = new();
+    private readonly LinkedList<Waiter> _queue = new();
+    private bool _held;
 
-    public void Dispose() => _gate.Dispose();
+    /// <summary>Writers waiting for the gate.</summary>
+    internal int Queued
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _queue.Count;
+            }
+        }
+    }
 
-    public Task WaitAsync(CancellationToken cancellationToken) => _gate.WaitAsync(cancellationToken);
+    /// <summary>Waits for the gate; no group transaction is open when it is granted.</summary>
+    public Task WaitAsync(CancellationToken cancellationToken) => EnterAsync(grouped: false, cancellationToken);
 
-    public void Release() => _gate.Release();
+    /// <summary>Gives the gate to the next writer in the queue, or frees it.</summary>
+    public void Release()
+    {
+        Waiter? next;
+        lock (_sync)
+        {
+            next = DequeueLocked();
+            if (next is null)
+            {
+                _held = false;
+                return;
+            }
+        }
+
+        next.Grant();
+    }
+
+    internal Task EnterGroupedAsync(CancellationToken cancellationToken) => EnterAsync(grouped: true, cancellationToken);
+
+    /// <summary>Passes the gate to the next writer if it joins the group too; otherwise keeps it and answers false.</summary>
+    internal bool TryPassToGrouped()
+    {
+        Waiter? next;
+        lock (_sync)
+        {
+            if (_queue.First is not { Value.Grouped: true })
+            {
+                return false;
+            }
+
+            next = DequeueLocked();
+        }
+
+        next!.Grant();
+        return true;
+    }
+
+    private Task EnterAsync(bool grouped, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
+        Waiter waiter;
+        lock (_sync)
+        {
+            if (!_held)
+            {
+                _held = true;
+                return Task.CompletedTask;
+            }
+
+            waiter = new Waiter(grouped);
+            waiter.Node = _queue.AddLast(waiter);
+        }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            waiter.Registration = cancellationToken.Register(() => Cancel(waiter, cancellationToken));
+        }
+
+        return waiter.Task;
+    }
+
+    private Waiter? DequeueLocked()
+    {
+        var first = _queue.First;
+        if (first is null)
+        {
+            return null;
+        }
+
+        _queue.RemoveFirst();
+        return first.Value;
+    }
+
+    private void Cancel(Waiter waiter, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            if (waiter.Node.List is null)
+            {
+                return; // already granted
+            }
+
+            _queue.Remove(waiter.Node);
+        }
+
+        waiter.Cancel(cancellationToken);
+    }
+
+    private sealed class Waiter(bool grouped)
+    {
+        private readonly TaskCompletionSource _granted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Grouped { get; } = grouped;
+
+        public LinkedListNode<Waiter> Node { get; set; } = null!;
+
+        public CancellationTokenRegistration Registration { get; set; }
+
+        public Task Task => _granted.Task;
+
+        public void Grant()
+        {
+            Registration.Unregister();
+            _granted.SetResult();
+        }
+
+        public void Cancel(CancellationToken cancellationToken) => _granted.TrySetCanceled(cancellationToken);
+    }
 }
 
 /// <summary>Passes a SaveChanges that runs outside the unit of work's transaction through the write gate.</summary>

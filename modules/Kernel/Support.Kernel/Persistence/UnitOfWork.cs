@@ -1,36 +1,37 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Support.Kernel.Messaging;
 
 namespace Support.Kernel.Persistence;
 
 /// <summary>
-/// The module DbContexts opened in the current scope. Committing saves all of them in one transaction
-/// on the scope's shared connection, then wakes the outbox dispatcher. A handler that must save in
-/// steps (to learn generated ids) begins the transaction first: every step then commits or rolls back
-/// together.
+/// The module DbContexts opened in the current scope. Committing saves all of them in one transaction,
+/// then wakes the outbox dispatcher. A handler that must save in steps (to learn generated ids) begins
+/// the transaction first: every step then commits or rolls back together. A begun transaction is the
+/// unit's savepoint in the process's <see cref="WriteGroup"/> (group commit): the scope's contexts
+/// work on the group's connection until the unit completes, and the commit returns once the group's
+/// transaction is on disk.
 /// </summary>
 public sealed class UnitOfWork : IAsyncDisposable, IDisposable
 {
     private readonly List<DbContext> _contexts = [];
     private readonly ScopedConnection _connection;
     private readonly OutboxSignal _outboxSignal;
-    private readonly SqliteWriteGate _writeGate;
-    private DbTransaction? _transaction;
+    private readonly WriteGroup _group;
+    private WriteTurn? _turn;
 
-    public UnitOfWork(ScopedConnection connection, OutboxSignal outboxSignal, SqliteWriteGate writeGate)
+    public UnitOfWork(ScopedConnection connection, OutboxSignal outboxSignal, WriteGroup group)
     {
         _connection = connection;
         _outboxSignal = outboxSignal;
-        _writeGate = writeGate;
+        _group = group;
     }
 
     internal void Enlist(DbContext context)
     {
         _contexts.Add(context);
-        if (_transaction is not null)
+        if (_turn is not null)
         {
-            context.Database.UseTransaction(_transaction);
+            Attach(context, _turn);
         }
     }
 
@@ -40,22 +41,30 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
     /// </summary>
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        if (_transaction is not null)
+        if (_turn is not null)
         {
             return;
         }
 
-        _transaction = await OpenConnectionAndBeginAsync(cancellationToken);
-        foreach (var context in _contexts)
+        _turn = await _group.JoinAsync(cancellationToken);
+        try
         {
-            await context.Database.UseTransactionAsync(_transaction, cancellationToken);
+            foreach (var context in _contexts)
+            {
+                Attach(context, _turn);
+            }
+        }
+        catch
+        {
+            Abandon();
+            throw;
         }
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var changed = _contexts.Where(c => c.ChangeTracker.HasChanges()).ToList();
-        if (_transaction is null)
+        if (_turn is null)
         {
             if (changed.Count == 0)
             {
@@ -79,16 +88,17 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
             {
                 await context.SaveChangesAsync(cancellationToken);
             }
-
-            await _transaction!.CommitAsync(cancellationToken);
         }
         catch
         {
-            await DisposeAsync();
+            Abandon();
             throw;
         }
 
-        await ReleaseTransactionAsync(cancellationToken);
+        var turn = _turn!;
+        DetachAll();
+        _turn = null;
+        await _group.CompleteAsync(turn);
         _outboxSignal.Notify();
     }
 
@@ -97,105 +107,57 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
     /// every change tracked by the scope's contexts, so that a handler can start again (for instance
     /// after losing a race for a unique value).
     /// </summary>
-    public async Task DiscardAsync()
+    public Task DiscardAsync()
     {
-        await DisposeAsync();
+        Abandon();
         foreach (var context in _contexts)
         {
             context.ChangeTracker.Clear();
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Rolls back a transaction that was begun and never committed (the handler failed).</summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_transaction is not null)
+        Abandon();
+        return ValueTask.CompletedTask;
+    }
+
+    public void Dispose() => Abandon();
+
+    private void Abandon()
+    {
+        if (_turn is { } turn)
         {
-            await _transaction.RollbackAsync();
-            await ReleaseTransactionAsync(CancellationToken.None);
+            // Whatever happened, the group and the next writer of the process must not wait for this unit forever.
+            _turn = null;
+            DetachAll();
+            _group.Abandon(turn);
         }
     }
 
-    public void Dispose()
+    private static void Attach(DbContext context, WriteTurn turn)
     {
-        if (_transaction is not null)
+        context.Database.SetDbConnection(turn.Connection);
+        context.Database.UseTransaction(turn.Transaction);
+    }
+
+    private void DetachAll()
+    {
+        foreach (var context in _contexts)
         {
             try
             {
-                _transaction.Rollback();
-                foreach (var context in _contexts)
-                {
-                    DetachQuietly(() => context.Database.UseTransaction(null));
-                }
-
-                _transaction.Dispose();
+                context.Database.UseTransaction(null);
+                context.Database.SetDbConnection(_connection.Connection);
             }
-            finally
+            catch (ObjectDisposedException)
             {
-                _transaction = null;
-                _writeGate.Release();
+                // The scope disposes its contexts before the unit of work (they were created after it),
+                // so a rollback at scope end finds them disposed; they no longer need detaching.
             }
-        }
-    }
-
-    private async Task<DbTransaction> OpenConnectionAndBeginAsync(CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            var connection = _connection.Connection;
-            if (connection.State != System.Data.ConnectionState.Open)
-            {
-                await connection.OpenAsync(cancellationToken);
-            }
-
-            return await connection.BeginTransactionAsync(cancellationToken);
-        }
-        catch
-        {
-            _writeGate.Release();
-            throw;
-        }
-    }
-
-    private async Task ReleaseTransactionAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (var context in _contexts)
-            {
-                try
-                {
-                    await context.Database.UseTransactionAsync(null, cancellationToken);
-                }
-                catch (ObjectDisposedException)
-                {
-                    // See DetachQuietly.
-                }
-            }
-
-            await _transaction!.DisposeAsync();
-        }
-        finally
-        {
-            // Whatever happened, the next writer of the process must not wait for this one forever.
-            _transaction = null;
-            _writeGate.Release();
-        }
-    }
-
-    /// <summary>
-    /// The scope disposes its contexts before the unit of work (they were created after it), so a rollback at
-    /// scope end finds them disposed; they no longer need detaching from the transaction.
-    /// </summary>
-    private static void DetachQuietly(Action detach)
-    {
-        try
-        {
-            detach();
-        }
-        catch (ObjectDisposedException)
-        {
         }
     }
 }

@@ -27,12 +27,7 @@ internal sealed class HelpTopicListQueryHandler : IRequestHandler<HelpTopicListQ
 
     public async Task<IReadOnlyList<HelpTopicRow>> Handle(HelpTopicListQuery request, CancellationToken cancellationToken)
     {
-        var topics = await _catalog.GetOrReadAsync(
-            async ct => await _db.HelpTopics.AsNoTracking()
-                .OrderBy(h => h.SortOrder).ThenBy(h => h.Id)
-                .Select(h => new HelpTopicRow(h.Id, h.Key, h.NameFr, h.NameEn, h.SortOrder, h.Active))
-                .ToListAsync(ct),
-            cancellationToken);
+        var topics = await _catalog.AllAsync(_db, cancellationToken);
         return request.ActiveOnly ? [.. topics.Where(t => t.Active)] : topics;
     }
 }

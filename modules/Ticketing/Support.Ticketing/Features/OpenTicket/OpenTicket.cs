@@ -49,11 +49,11 @@ internal sealed record OpenedTicket(long TicketId, string Number, string Custome
 
 internal sealed class OpenTicketValidator : AbstractValidator<OpenTicketCommand>
 {
-    public OpenTicketValidator(IStringLocalizer<TicketingResource> t, TicketingDbContext db, IEnumerable<ITicketFieldContributor> contributors)
+    public OpenTicketValidator(IStringLocalizer<TicketingResource> t, TicketingDbContext db, HelpTopicCatalog helpTopics, IEnumerable<ITicketFieldContributor> contributors)
     {
         RuleFor(c => c.Form.HelpTopicId)
             .NotNull().WithMessage(t["Choose a help topic."])
-            .MustAsync(async (id, ct) => id is null || await db.HelpTopics.AnyAsync(h => h.Id == id && h.Active, ct))
+            .MustAsync(async (id, ct) => id is null || (await helpTopics.AllAsync(db, ct)).Any(h => h.Id == id && h.Active))
             .WithMessage(t["Choose a help topic from the list."])
             .OverridePropertyName(nameof(NewTicketForm.HelpTopicId));
         RuleFor(c => c.Form.Company).SingleLine(t, t["Company"], TicketLimits.Company, required: true).OverridePropertyName(nameof(NewTicketForm.Company));

@@ -1,0 +1,190 @@
+using Microsoft.Data.Sqlite;
+
+namespace Support.Kernel.Persistence;
+
+/// <summary>
+/// Group commit for units of work. Every commit of SQLite writes the log and waits for the disk
+/// (<c>synchronous=FULL</c>, so that what a user was told is saved survives a power cut); under load
+/// that wait, not the work, is most of the time a writer holds the write lock. Units of work that
+/// begin a transaction therefore take turns on one shared connection inside one open transaction,
+/// each in its own savepoint: a unit that fails rolls back to its savepoint and leaves the others'
+/// work alone. When a unit finishes and the next writer in the queue is a unit of work too, it is
+/// handed the open transaction; otherwise (no one waits, another kind of writer waits, or
+/// <see cref="MaxUnits"/> units are in) the transaction is committed and every unit in it learns
+/// the outcome together. Nothing is acknowledged before its commit: a unit waits for the group's.
+/// Alone, a unit commits at once, as before; the groups grow only while writers queue.
+/// </summary>
+public sealed class WriteGroup : IDisposable
+{
+    /// <summary>Units of work committed together at most, which bounds how long the first one waits.</summary>
+    public const int MaxUnits = 32;
+
+    private const string Savepoint = "unit_of_work";
+    private readonly SqliteWriteGate _gate;
+    private readonly SqliteDatabase _database;
+    private SqliteConnection? _connection;
+    private SqliteTransaction? _transaction;
+    private Outcome? _outcome;
+
+    public WriteGroup(SqliteWriteGate gate, SqliteDatabase database)
+    {
+        _gate = gate;
+        _database = database;
+    }
+
+    /// <summary>Waits for this unit's turn, then opens its savepoint in the group's transaction.</summary>
+    internal async Task<WriteTurn> JoinAsync(CancellationToken cancellationToken)
+    {
+        await _gate.EnterGroupedAsync(cancellationToken);
+        try
+        {
+            if (_transaction is null)
+            {
+                if (_connection is null)
+                {
+                    var connection = new SqliteConnection(_database.ConnectionString);
+                    connection.Open();
+                    _connection = connection;
+                }
+
+                // BEGIN IMMEDIATE: the write lock at once, so reading then writing cannot fail half-way.
+                _transaction = _connection.BeginTransaction(deferred: false);
+                _outcome = new Outcome();
+            }
+
+            _transaction.Save(Savepoint);
+            _outcome!.Units++;
+            return new WriteTurn(_connection!, _transaction, _outcome);
+        }
+        catch (Exception exception)
+        {
+            FailGroup(exception);
+            throw;
+        }
+    }
+
+    /// <summary>Keeps the unit's work in the group and waits until the group is committed (or throws why it was not).</summary>
+    internal Task CompleteAsync(WriteTurn turn)
+    {
+        try
+        {
+            turn.Transaction.Release(Savepoint);
+        }
+        catch (Exception exception)
+        {
+            FailGroup(exception);
+            return turn.Outcome.Committed;
+        }
+
+        Leave();
+        return turn.Outcome.Committed;
+    }
+
+    /// <summary>Rolls the unit's work back to its savepoint; the rest of the group goes on.</summary>
+    internal void Abandon(WriteTurn turn)
+    {
+        try
+        {
+            turn.Transaction.Rollback(Savepoint);
+            turn.Transaction.Release(Savepoint);
+        }
+        catch (Exception exception)
+        {
+            // SQLite may have rolled the whole transaction back itself (a full disk, an I/O error):
+            // the other units' work is gone too, and they must hear it.
+            FailGroup(exception);
+            return;
+        }
+
+        Leave();
+    }
+
+    public void Dispose()
+    {
+        _transaction?.Dispose();
+        _connection?.Dispose();
+    }
+
+    private void Leave()
+    {
+        if (_outcome!.Units < MaxUnits && _gate.TryPassToGrouped())
+        {
+            return;
+        }
+
+        var transaction = _transaction!;
+        var outcome = _outcome;
+        _transaction = null;
+        _outcome = null;
+        try
+        {
+            transaction.Commit();
+            transaction.Dispose();
+            outcome.Succeed();
+        }
+        catch (Exception exception)
+        {
+            DropConnection(transaction);
+            outcome.Fail(exception);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void FailGroup(Exception exception)
+    {
+        var outcome = _outcome;
+        var transaction = _transaction;
+        _transaction = null;
+        _outcome = null;
+        try
+        {
+            if (transaction is not null)
+            {
+                DropConnection(transaction);
+            }
+
+            outcome?.Fail(exception);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>After a failed commit or rollback the connection's state is unknown: start the next group on a new one.</summary>
+    private void DropConnection(SqliteTransaction transaction)
+    {
+        try
+        {
+            transaction.Dispose();
+        }
+        catch (SqliteException)
+        {
+            // Rolling back a transaction SQLite already ended.
+        }
+
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    /// <summary>What the units of one group learn together.</summary>
+    internal sealed class Outcome
+    {
+        private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Units { get; set; }
+
+        public Task Committed => _committed.Task;
+
+        public void Succeed() => _committed.TrySetResult();
+
+        public void Fail(Exception exception) => _committed.TrySetException(
+            new InvalidOperationException("The transaction these changes were committed in failed; nothing of it was saved.", exception));
+    }
+}
+
+/// <summary>A unit of work's turn in the group: the shared connection and transaction, until it completes or is abandoned.</summary>
+internal sealed record WriteTurn(SqliteConnection Connection, SqliteTransaction Transaction, WriteGroup.Outcome Outcome);
