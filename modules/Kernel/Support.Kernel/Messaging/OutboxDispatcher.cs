@@ -77,7 +77,9 @@ internal sealed partial class OutboxDispatcher : PollingWorker
         }
         finally
         {
-            await db.SaveChangesAsync(CancellationToken.None);
+            // Through the scope's unit of work, so that the save joins the open write group; an empty pass
+            // writes nothing and does not queue for the write lock at all.
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().CommitAsync(CancellationToken.None);
         }
 
         return due.Count;

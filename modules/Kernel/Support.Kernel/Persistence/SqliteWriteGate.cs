@@ -127,7 +127,8 @@ public sealed class SqliteWriteGate
 
     private sealed class Waiter(bool grouped)
     {
-        private readonly TaskCompletionSource _granted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed from a work item of its own (see Grant), so its continuation may run inline there.
+        private readonly TaskCompletionSource _granted = new();
 
         public bool Grouped { get; } = grouped;
 
@@ -137,10 +138,15 @@ public sealed class SqliteWriteGate
 
         public Task Task => _granted.Task;
 
+        /// <summary>
+        /// Resumes the waiter next on the granting thread (its local queue, served first) rather than at
+        /// the back of the thread pool's queue: under load that queue holds other requests' work, and the
+        /// lock would sit unused while it drains.
+        /// </summary>
         public void Grant()
         {
             Registration.Unregister();
-            _granted.SetResult();
+            ThreadPool.UnsafeQueueUserWorkItem(static waiter => waiter._granted.TrySetResult(), this, preferLocal: true);
         }
 
         public void Cancel(CancellationToken cancellationToken) => _granted.TrySetCanceled(cancellationToken);
