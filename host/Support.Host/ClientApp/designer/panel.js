@@ -1,0 +1,146 @@
+// The property panel: a form generated from the selected activity's descriptor (its typed inputs,
+// with their labels and help), or the workflow's name when nothing is selected.
+import { t } from './i18n.js';
+import { label } from './model.js';
+
+let fieldCount = 0;
+
+function element(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attributes)) {
+        if (value === false || value == null) continue;
+        if (key === 'className') node.className = value;
+        else if (key === 'text') node.textContent = value;
+        else node.setAttribute(key, value === true ? '' : value);
+    }
+    node.append(...children.filter((c) => c != null));
+    return node;
+}
+
+function field(labelText, control, help, required) {
+    const id = `designer-field-${++fieldCount}`;
+    control.id = id;
+    const wrapper = element('div', { className: 'mb-3' });
+    const labelElement = element('label', { for: id, className: control.type === 'checkbox' ? 'form-check-label' : 'form-label' }, labelText);
+    if (required) labelElement.append(element('span', { className: 'text-danger', 'aria-hidden': 'true' }, ' *'));
+    if (required) control.setAttribute('aria-required', 'true');
+    if (control.type === 'checkbox') {
+        wrapper.className = 'form-check mb-3';
+        wrapper.append(control, labelElement);
+    } else {
+        wrapper.append(labelElement, control);
+    }
+    if (help) {
+        const helpId = `${id}-help`;
+        control.setAttribute('aria-describedby', helpId);
+        wrapper.append(element('div', { id: helpId, className: 'form-text' }, help));
+    }
+    return wrapper;
+}
+
+/** The editor of one input, after its descriptor's UI hint. */
+function inputControl(input, expression, catalog) {
+    const value = expression?.value ?? input.defaultValue ?? '';
+    switch (input.hint) {
+        case 'Dropdown': {
+            const select = element('select', { className: 'form-select' });
+            let options = input.options ?? [];
+            if (input.name === 'Calendar') options = ['', ...catalog.calendars];
+            if (!options.includes(value)) options = [value, ...options];
+            for (const option of options) {
+                const event = catalog.events.find((e) => e.name === option);
+                const text = option === '' ? t.none : event ? `${event.displayName} (${option})` : option;
+                select.append(element('option', { value: option, selected: option === value }, text));
+            }
+            return select;
+        }
+        case 'Checkbox':
+            return element('input', { type: 'checkbox', className: 'form-check-input', checked: value === 'true' });
+        case 'Multiline':
+            return element('textarea', { className: 'form-control', rows: '4' }, value);
+        case 'JavaScript':
+            return element('textarea', { className: 'form-control font-monospace', rows: '3', spellcheck: 'false' }, value);
+        case 'Number':
+            return element('input', { type: 'number', className: 'form-control', value, step: 'any' });
+        case 'Duration':
+            return element('input', { type: 'text', className: 'form-control', value, placeholder: '04:00:00', inputmode: 'text' });
+        default:
+            return element('input', { type: 'text', className: 'form-control', value });
+    }
+}
+
+function controlValue(control) {
+    return control.type === 'checkbox' ? String(control.checked) : control.value;
+}
+
+/**
+ * Shows the form of an activity. onChange receives a new activity object (the old one is never mutated, so
+ * the designer's history keeps the previous state); it is called on each control's change event.
+ */
+export function renderActivity(container, activity, descriptor, catalog, problems, onChange, onDelete) {
+    container.replaceChildren();
+    container.append(element('h2', { className: 'h6 mb-1' }, descriptor?.displayName ?? activity.type));
+    if (descriptor?.description) container.append(element('p', { className: 'small text-secondary' }, descriptor.description));
+    if (problems.length > 0) {
+        container.append(element('ul', { className: 'designer-problems-here small text-danger ps-3', 'data-testid': 'activity-problems' },
+            ...problems.map((p) => element('li', {}, p.message))));
+    }
+
+    const update = (change) => {
+        const next = structuredClone(activity);
+        change(next);
+        onChange(next);
+    };
+
+    const name = element('input', { type: 'text', className: 'form-control', value: activity.name ?? '', required: true });
+    name.addEventListener('change', () => update((a) => { a.name = name.value.trim(); }));
+    container.append(field(t.name, name, t.nameHelp, true));
+
+    for (const input of descriptor?.inputs ?? []) {
+        const expression = activity.inputs?.[input.name]?.expression;
+        const control = inputControl(input, expression, catalog);
+        const fixedKind = input.hint === 'Dropdown' || input.hint === 'Checkbox';
+        const defaultKind = input.hint === 'JavaScript' ? 'JavaScript' : 'Literal';
+        let kindSelect = null;
+        const write = () => update((a) => {
+            a.inputs ??= {};
+            const value = controlValue(control);
+            const kind = kindSelect?.value ?? expression?.type ?? defaultKind;
+            if (value === '' && !input.required) delete a.inputs[input.name];
+            else a.inputs[input.name] = { ...(a.inputs[input.name] ?? {}), expression: { type: kind, value } };
+        });
+        control.addEventListener('change', write);
+        const wrapper = field(input.displayName, control, input.description, input.required && input.defaultValue == null);
+        if (!fixedKind) {
+            kindSelect = element('select', { className: 'form-select form-select-sm designer-kind', 'aria-label': `${input.displayName}: ${t.kind}` });
+            for (const kind of ['Literal', 'JavaScript', 'Variable']) {
+                kindSelect.append(element('option', { value: kind, selected: kind === (expression?.type ?? defaultKind) }, t.kinds[kind]));
+            }
+            kindSelect.addEventListener('change', write);
+            wrapper.append(kindSelect);
+        }
+        container.append(wrapper);
+    }
+
+    container.append(element('p', { className: 'small text-secondary mb-2' }, `${t.id}: `, element('code', {}, activity.id)));
+    const remove = element('button', { type: 'button', className: 'btn btn-sm btn-outline-danger' }, t.deleteActivity);
+    remove.addEventListener('click', onDelete);
+    container.append(remove);
+}
+
+export function renderConnection(container, from, port, to, onDelete) {
+    container.replaceChildren(element('p', { className: 'small' }, t.connection(label(from), port, label(to))));
+    const remove = element('button', { type: 'button', className: 'btn btn-sm btn-outline-danger' }, t.deleteConnection);
+    remove.addEventListener('click', onDelete);
+    container.append(remove);
+}
+
+export function renderWorkflow(container, document, onRename) {
+    container.replaceChildren();
+    const name = element('input', { type: 'text', className: 'form-control', value: document.name ?? '', required: true });
+    name.addEventListener('change', () => onRename(name.value.trim()));
+    container.append(field(t.workflowName, name, null, true));
+    container.append(element('p', { className: 'small text-secondary' }, t.noSelection));
+}
+
+export { element };
