@@ -14,7 +14,8 @@ Config.autoInsertCSS = false;
 const NODE_WIDTH = 210;
 const NODE_HEIGHT = 66;
 const PORT_SPACING = 80;
-const ACTIVITY_MIME = 'application/x-workflow-activity';
+// The built-in categories in the order an admin reads a workflow; modules' own categories follow.
+const CATEGORY_ORDER = ['Events', 'Flow', 'Timers', 'Data', 'Notifications'];
 
 Graph.registerNode('workflow-activity', {
     inherit: 'rect',
@@ -29,7 +30,6 @@ Graph.registerNode('workflow-activity', {
             children: [
                 { tagName: 'circle', selector: 'markerDot' },
                 { tagName: 'text', selector: 'markerText' },
-                { tagName: 'title', selector: 'markerTitle' },
             ],
         },
     ],
@@ -113,22 +113,20 @@ export class WorkflowDesigner {
         const palette = element('nav', { className: 'designer-palette', 'aria-label': t.palette },
             element('h2', { className: 'h6' }, t.palette),
             element('p', { className: 'small text-secondary' }, t.paletteHelp));
-        const categories = new Map();
+        const categories = new Map(CATEGORY_ORDER.map((c) => [c, []]));
         for (const descriptor of this.catalog.activities) {
             if (!categories.has(descriptor.category)) categories.set(descriptor.category, []);
             categories.get(descriptor.category).push(descriptor);
         }
         for (const [category, descriptors] of categories) {
+            if (descriptors.length === 0) continue;
             const list = element('ul', { className: 'list-unstyled mb-3' });
             for (const descriptor of descriptors) {
                 const item = element('li', {
-                    className: 'designer-palette-item', draggable: 'true', tabindex: '0', role: 'button',
+                    className: 'designer-palette-item', tabindex: '0', role: 'button',
                     title: descriptor.description, 'data-activity-type': descriptor.type,
                 }, descriptor.displayName);
-                item.addEventListener('dragstart', (e) => {
-                    e.dataTransfer.setData(ACTIVITY_MIME, descriptor.type);
-                    e.dataTransfer.effectAllowed = 'copy';
-                });
+                item.addEventListener('pointerdown', (e) => this.dragFromPalette(e, descriptor));
                 item.addEventListener('keydown', (e) => {
                     if (e.key === 'Enter' || e.key === ' ') {
                         e.preventDefault();
@@ -141,20 +139,9 @@ export class WorkflowDesigner {
             palette.append(element('h3', { className: 'designer-category' }, category), list);
         }
 
-        this.canvas = element('div', { className: 'designer-canvas', tabindex: '0', role: 'application', 'aria-label': t.canvas, 'data-testid': 'canvas' });
-        this.canvas.addEventListener('dragover', (e) => {
-            if (e.dataTransfer.types.includes(ACTIVITY_MIME)) {
-                e.preventDefault();
-                e.dataTransfer.dropEffect = 'copy';
-            }
-        });
-        this.canvas.addEventListener('drop', (e) => {
-            const type = e.dataTransfer.getData(ACTIVITY_MIME);
-            if (!type) return;
-            e.preventDefault();
-            const point = this.graph.clientToLocal(e.clientX, e.clientY);
-            this.addActivity(type, { x: point.x - NODE_WIDTH / 2, y: point.y - NODE_HEIGHT / 2 });
-        });
+        this.canvas = element('div', { className: 'designer-graph' });
+        const canvasFrame = element('div', { className: 'designer-canvas', tabindex: '0', role: 'application', 'aria-label': t.canvas, 'data-testid': 'canvas' }, this.canvas);
+        this.canvasFrame = canvasFrame;
 
         this.panel = element('div', { className: 'designer-panel-body' });
         const side = element('aside', { className: 'designer-panel', 'aria-label': t.properties, 'data-testid': 'properties' },
@@ -168,7 +155,7 @@ export class WorkflowDesigner {
         this.applyButton.addEventListener('click', () => this.applyJson());
         this.jsonMessage = element('p', { className: 'small', role: 'status' });
 
-        root.append(toolbar, element('div', { className: 'designer-body' }, palette, this.canvas, side), problems);
+        root.append(toolbar, element('div', { className: 'designer-body' }, palette, canvasFrame, side), problems);
         this.form.prepend(root);
         this.jsonEditor.hidden = true;
         this.jsonEditor.append(this.applyButton, this.jsonMessage);
@@ -215,6 +202,41 @@ export class WorkflowDesigner {
             this.graph.on(event, (args) => this.changed(event, args));
         }
         document.addEventListener('keydown', (e) => this.keydown(e));
+    }
+
+    /**
+     * Drags an activity from the palette with pointer events (not HTML drag and drop, whose drop position
+     * and ghost image browsers handle unevenly over SVG): a label follows the pointer and the activity is
+     * added where it is released over the diagram.
+     */
+    dragFromPalette(start, descriptor) {
+        if (start.button !== 0) return;
+        start.preventDefault();
+        const ghost = element('div', { className: 'designer-ghost', 'aria-hidden': 'true' }, descriptor.displayName);
+        const place = (e) => {
+            ghost.style.left = `${e.clientX}px`;
+            ghost.style.top = `${e.clientY}px`;
+        };
+        const move = (e) => {
+            if (!ghost.isConnected && Math.hypot(e.clientX - start.clientX, e.clientY - start.clientY) > 4) document.body.append(ghost);
+            place(e);
+        };
+        const end = (e) => {
+            document.removeEventListener('pointermove', move);
+            document.removeEventListener('pointerup', end);
+            document.removeEventListener('pointercancel', end);
+            const dragged = ghost.isConnected;
+            ghost.remove();
+            const frame = this.canvasFrame.getBoundingClientRect();
+            const inside = e.clientX >= frame.left && e.clientX <= frame.right && e.clientY >= frame.top && e.clientY <= frame.bottom;
+            if (e.type === 'pointerup' && dragged && inside) {
+                const point = this.graph.clientToLocal(e.clientX, e.clientY);
+                this.addActivity(descriptor.type, { x: point.x - NODE_WIDTH / 2, y: point.y - NODE_HEIGHT / 2 });
+            }
+        };
+        document.addEventListener('pointermove', move);
+        document.addEventListener('pointerup', end);
+        document.addEventListener('pointercancel', end);
     }
 
     edgeStyle() {
@@ -264,6 +286,7 @@ export class WorkflowDesigner {
             x: position.x,
             y: position.y,
             width: Math.max(NODE_WIDTH, outcomes.length * PORT_SPACING),
+            height: NODE_HEIGHT,
             attrs: this.textAttrs(activity, descriptor),
             ports: [
                 ...(hasInputPort(activity) ? [{ id: 'In', group: 'in' }] : []),
@@ -393,8 +416,7 @@ export class WorkflowDesigner {
         for (const node of this.graph.getNodes()) {
             const mine = this.problems.filter((p) => p.activityId === node.id);
             node.setAttrs({
-                marker: { display: mine.length > 0 ? 'block' : 'none' },
-                markerTitle: { text: mine.map((p) => p.message).join('\n') },
+                marker: { display: mine.length > 0 ? 'block' : 'none', title: mine.map((p) => p.message).join('\n') },
                 body: { stroke: mine.length > 0 ? '#b02a37' : node === this.selected ? '#0d6efd' : '#8c959f', strokeWidth: node === this.selected ? 2.5 : 1.5 },
             }, { ignoreHistory: true });
         }
@@ -428,7 +450,11 @@ export class WorkflowDesigner {
             const activity = cell.getData().activity;
             renderActivity(this.panel, activity, this.descriptors.get(activity.type), this.catalog,
                 (this.problems ?? []).filter((p) => p.activityId === activity.id),
-                (next) => cell.setData({ activity: next }, { overwrite: true, fromPanel: true }),
+                (edit) => {
+                    const next = structuredClone(cell.getData().activity);
+                    edit(next);
+                    cell.setData({ activity: next }, { overwrite: true, fromPanel: true });
+                },
                 () => this.removeSelected());
         } else if (cell?.isEdge?.()) {
             const from = cell.getSourceNode()?.getData().activity;

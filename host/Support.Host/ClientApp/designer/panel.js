@@ -22,13 +22,14 @@ function field(labelText, control, help, required) {
     control.id = id;
     const wrapper = element('div', { className: 'mb-3' });
     const labelElement = element('label', { for: id, className: control.type === 'checkbox' ? 'form-check-label' : 'form-label' }, labelText);
-    if (required) labelElement.append(element('span', { className: 'text-danger', 'aria-hidden': 'true' }, ' *'));
+    // The asterisk stays out of the label, so that the field's accessible name is the input's name alone.
+    const star = required ? element('span', { className: 'text-danger ms-1', 'aria-hidden': 'true', title: t.required }, '*') : null;
     if (required) control.setAttribute('aria-required', 'true');
     if (control.type === 'checkbox') {
         wrapper.className = 'form-check mb-3';
-        wrapper.append(control, labelElement);
+        wrapper.append(control, labelElement, star ?? '');
     } else {
-        wrapper.append(labelElement, control);
+        wrapper.append(labelElement, star ?? '', control);
     }
     if (help) {
         const helpId = `${id}-help`;
@@ -74,10 +75,10 @@ function controlValue(control) {
 }
 
 /**
- * Shows the form of an activity. onChange receives a new activity object (the old one is never mutated, so
- * the designer's history keeps the previous state); it is called on each control's change event.
+ * Shows the form of an activity. On each control's change event, update receives a function that edits a
+ * copy of the activity as it stands (the stored one is never mutated, so the history keeps the previous state).
  */
-export function renderActivity(container, activity, descriptor, catalog, problems, onChange, onDelete) {
+export function renderActivity(container, activity, descriptor, catalog, problems, update, onDelete) {
     container.replaceChildren();
     container.append(element('h2', { className: 'h6 mb-1' }, descriptor?.displayName ?? activity.type));
     if (descriptor?.description) container.append(element('p', { className: 'small text-secondary' }, descriptor.description));
@@ -85,12 +86,6 @@ export function renderActivity(container, activity, descriptor, catalog, problem
         container.append(element('ul', { className: 'designer-problems-here small text-danger ps-3', 'data-testid': 'activity-problems' },
             ...problems.map((p) => element('li', {}, p.message))));
     }
-
-    const update = (change) => {
-        const next = structuredClone(activity);
-        change(next);
-        onChange(next);
-    };
 
     const name = element('input', { type: 'text', className: 'form-control', value: activity.name ?? '', required: true });
     name.addEventListener('change', () => update((a) => { a.name = name.value.trim(); }));

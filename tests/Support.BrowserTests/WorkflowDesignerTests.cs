@@ -1,0 +1,126 @@
+using Microsoft.Playwright;
+using Support.Testing;
+
+namespace Support.BrowserTests;
+
+public sealed class WorkflowDesignerTests : IClassFixture<BrowserHost>
+{
+    private const string OnCall = "oncall@support.test";
+    private readonly BrowserHost _host;
+
+    public WorkflowDesignerTests(BrowserHost host) => _host = host;
+
+    private static ILocator Activity(IPage page, string name) => page.Locator(".x6-node", new() { HasText = name });
+
+    private static ILocator Port(IPage page, string activity, string port) => Activity(page, activity).Locator($"[port='{port}']");
+
+    /// <summary>Drags an activity from the palette and drops it at a point of the diagram.</summary>
+    private static async Task DropAsync(IPage page, string paletteLabel, float x, float y) =>
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Activities" }).GetByRole(AriaRole.Button, new() { Name = paletteLabel, Exact = true })
+            .DragToAsync(page.GetByTestId("canvas"), new() { TargetPosition = new() { X = x, Y = y } });
+
+    /// <summary>Drags from an outcome port (a dot at the bottom of an activity) to another activity's input (the dot at its top).</summary>
+    private static async Task ConnectAsync(IPage page, string from, string outcome, string to)
+    {
+        var source = await Port(page, from, outcome).BoundingBoxAsync() ?? throw new InvalidOperationException($"No port {outcome} on {from}.");
+        var target = await Port(page, to, "In").BoundingBoxAsync() ?? throw new InvalidOperationException($"No input on {to}.");
+        await page.Mouse.MoveAsync(source.X + (source.Width / 2), source.Y + (source.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(target.X + (target.Width / 2), target.Y + (target.Height / 2), new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+    }
+
+    private static ILocator Property(IPage page, string label) =>
+        page.GetByTestId("properties").GetByLabel(label, new() { Exact = true });
+
+    [Fact]
+    public async Task Admin_builds_a_workflow_by_drag_and_drop_publishes_it_and_sees_it_finish_for_a_new_ticket()
+    {
+        var page = await _host.NewPageAsync();
+        await page.SetViewportSizeAsync(1400, 1300);
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => refused.Add(error);
+        await page.GotoAsync("/Staff/Admin/Workflows");
+        await page.GetByLabel("Email").FillAsync(SupportHostFactory.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(SupportHostFactory.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GetByTestId("create").GetByLabel("Name").FillAsync("Notify on-call of new tickets");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+
+        // A new workflow opens in the designer with its Start activity; this one starts on an event instead.
+        await Assertions.Expect(Activity(page, "Start")).ToBeVisibleAsync();
+        await Activity(page, "Start").ClickAsync();
+        await page.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(page.Locator(".x6-node")).ToHaveCountAsync(0);
+
+        await DropAsync(page, "Event", 300, 60);
+        await Assertions.Expect(Property(page, "Name")).ToHaveValueAsync("Event");
+        await Property(page, "Name").FillAsync("Ticket opened");
+        await Property(page, "Event").SelectOptionAsync("Ticketing.TicketOpened");
+
+        await DropAsync(page, "Send email", 300, 220);
+        await Assertions.Expect(Property(page, "Name")).ToHaveValueAsync("Send email");
+        await DropAsync(page, "Finish", 300, 380);
+        await Assertions.Expect(page.Locator(".x6-node")).ToHaveCountAsync(3);
+
+        await ConnectAsync(page, "Ticket opened", "Done", "Send email");
+        await ConnectAsync(page, "Send email", "Done", "Finish");
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(2);
+
+        // The email has no recipient yet: the designer marks it before the server is asked.
+        await Assertions.Expect(Activity(page, "Send email").Locator(".activity-marker")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("designer-problems")).ToContainTextAsync("Activity Send email (SendEmail1): the input \"To\" is required.");
+        await Assertions.Expect(Activity(page, "Ticket opened").Locator(".activity-marker")).ToBeHiddenAsync();
+
+        await Activity(page, "Send email").ClickAsync();
+        await Property(page, "To").FillAsync(OnCall);
+        await Property(page, "Subject").FillAsync("'New ticket ' + event.number");
+        await page.GetByTestId("properties").GetByLabel("Subject: Value kind").SelectOptionAsync("JavaScript");
+
+        // Saved without a body, the server refuses it and names the activity, whose marker stays.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("Activity Send email (SendEmail1): the input \"Body\" is required.");
+        await Assertions.Expect(Activity(page, "Send email").Locator(".activity-marker")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(2);
+
+        await Activity(page, "Send email").ClickAsync();
+        await Assertions.Expect(Property(page, "To")).ToHaveValueAsync(OnCall);
+        await Property(page, "Body").FillAsync("A ticket has been opened.");
+        await page.GetByTestId("canvas").ClickAsync(new() { Position = new() { X = 20, Y = 20 } });
+        await Assertions.Expect(Activity(page, "Send email").Locator(".activity-marker")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("designer-problems")).ToHaveTextAsync("No problem found.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToHaveTextAsync("The workflow has been published.");
+        await Assertions.Expect(page.GetByTestId("state")).ToContainTextAsync("published version");
+        await Assertions.Expect(page.Locator(".x6-node")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(2);
+
+        var customer = await _host.NewPageAsync();
+        await customer.GotoAsync("/tickets/new");
+        await Assertions.Expect(customer.Locator(".rich-text-body")).ToBeVisibleAsync();
+        await customer.GetByLabel("Help topic").SelectOptionAsync(new SelectOptionValue { Label = "Server" });
+        await customer.GetByLabel("Company").FillAsync("Garage Lefèvre");
+        await customer.GetByLabel("Email").FillAsync("luc@lefevre.test");
+        await customer.GetByLabel("Last and first name").FillAsync("Luc Lefèvre");
+        await customer.GetByLabel("Phone").FillAsync("01 98 76 54 32");
+        await customer.GetByLabel("Subject").FillAsync("The file server is down");
+        await customer.GetByRole(AriaRole.Textbox, new() { Name = "Detail" }).FillAsync("Nobody can open the shared drive.");
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        var number = (await customer.GetByTestId("ticket-number").TextContentAsync())!.Trim();
+
+        Assert.Single(await new PickupMailbox(_host.Factory).WaitForAsync(OnCall, $"New ticket {number}"));
+        await page.GotoAsync("/Staff/Admin/Workflows/Instances");
+        var row = page.Locator("tbody tr", new() { HasText = "Notify on-call of new tickets" });
+        await Assertions.Expect(row).ToContainTextAsync("Finished");
+        Assert.Empty(refused);
+    }
+}
