@@ -33,12 +33,14 @@ public sealed class WorkflowDesignerTests : IClassFixture<BrowserHost>
     private static ILocator Property(IPage page, string label) =>
         page.GetByTestId("properties").GetByLabel(label, new() { Exact = true });
 
-    [Fact]
-    public async Task Admin_builds_a_workflow_by_drag_and_drop_publishes_it_and_sees_it_finish_for_a_new_ticket()
+    /// <summary>
+    /// Signs an admin in and creates a workflow, which opens in the designer. The designer runs under the strict
+    /// Content-Security-Policy: whatever the policy refuses, and any script error, is collected in <paramref name="refused"/>.
+    /// </summary>
+    private async Task<IPage> NewWorkflowAsync(string name, List<string> refused)
     {
         var page = await _host.NewPageAsync();
         await page.SetViewportSizeAsync(1400, 1300);
-        var refused = new List<string>();
         page.Console += (_, message) =>
         {
             if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
@@ -52,8 +54,17 @@ public sealed class WorkflowDesignerTests : IClassFixture<BrowserHost>
         await page.GetByLabel("Password").FillAsync(SupportHostFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.GetByTestId("create").GetByLabel("Name").FillAsync("Notify on-call of new tickets");
+        await page.GetByTestId("create").GetByLabel("Name").FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("designer")).ToBeVisibleAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task Admin_builds_a_workflow_by_drag_and_drop_publishes_it_and_sees_it_finish_for_a_new_ticket()
+    {
+        var refused = new List<string>();
+        var page = await NewWorkflowAsync("Notify on-call of new tickets", refused);
 
         // A new workflow opens in the designer with its Start activity; this one starts on an event instead.
         await Assertions.Expect(Activity(page, "Start")).ToBeVisibleAsync();
@@ -121,6 +132,64 @@ public sealed class WorkflowDesignerTests : IClassFixture<BrowserHost>
         await page.GotoAsync("/Staff/Admin/Workflows/Instances");
         var row = page.Locator("tbody tr", new() { HasText = "Notify on-call of new tickets" });
         await Assertions.Expect(row).ToContainTextAsync("Finished");
+        Assert.Empty(refused);
+    }
+
+    [Fact]
+    public async Task Admin_undoes_and_redoes_a_connection_arranges_the_diagram_and_edits_it_as_json()
+    {
+        var refused = new List<string>();
+        var page = await NewWorkflowAsync("Escalation draft", refused);
+        await Assertions.Expect(Activity(page, "Start")).ToBeVisibleAsync();
+
+        // From the keyboard: Enter on a palette entry adds the activity below the others.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Activities" }).GetByRole(AriaRole.Button, new() { Name = "Delay", Exact = true }).PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".x6-node")).ToHaveCountAsync(2);
+        await Property(page, "Duration").FillAsync("04:00:00");
+        await Property(page, "Name").FillAsync("Wait four hours");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Activities" }).ClickAsync();
+
+        await page.ScreenshotAsync(new() { Path = "/tmp/e1.png", FullPage = true });
+        await ConnectAsync(page, "Start", "Done", "Wait four hours");
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("Control+y");
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Redo" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(1);
+
+        // Side by side first, then arranged top to bottom.
+        await Activity(page, "Wait four hours").DragToAsync(page.GetByTestId("canvas"), new() { TargetPosition = new() { X = 520, Y = 80 } });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Arrange automatically" }).ClickAsync();
+        var start = (await Activity(page, "Start").BoundingBoxAsync())!;
+        var delay = (await Activity(page, "Wait four hours").BoundingBoxAsync())!;
+        Assert.True(delay.Y > start.Y + start.Height, $"The delay ({delay.Y}) should be below the start ({start.Y}).");
+        Assert.InRange(delay.X + (delay.Width / 2), start.X + (start.Width / 2) - 2, start.X + (start.Width / 2) + 2);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "JSON view" }).ClickAsync();
+        var json = page.GetByLabel("Definition (JSON)");
+        await Assertions.Expect(json).ToBeVisibleAsync();
+        var text = await json.InputValueAsync();
+        Assert.Contains("\"Duration\": {", text, StringComparison.Ordinal);
+        await json.FillAsync(text.Replace("Wait four hours", "Wait one working day", StringComparison.Ordinal).Replace("04:00:00", "08:00:00", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply the JSON" }).ClickAsync();
+        await Assertions.Expect(Activity(page, "Wait one working day")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToHaveTextAsync("The workflow has been updated.");
+        await Activity(page, "Wait one working day").ClickAsync();
+        await Assertions.Expect(Property(page, "Duration")).ToHaveValueAsync("08:00:00");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".x6-node")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".x6-node")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(1);
         Assert.Empty(refused);
     }
 }

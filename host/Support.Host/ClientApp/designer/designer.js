@@ -211,6 +211,8 @@ export class WorkflowDesigner {
      */
     dragFromPalette(start, descriptor) {
         if (start.button !== 0) return;
+        // Preventing the default keeps the page from selecting text, and the focus where it was: commit that field first.
+        if (document.activeElement instanceof HTMLElement && this.panel.contains(document.activeElement)) document.activeElement.blur();
         start.preventDefault();
         const ghost = element('div', { className: 'designer-ghost', 'aria-hidden': 'true' }, descriptor.displayName);
         const place = (e) => {
@@ -472,7 +474,11 @@ export class WorkflowDesigner {
         if (!this.selected) return;
         const cell = this.selected;
         this.select(null);
+        // One step of the history, so that Undo brings the activity back with its connections.
+        this.graph.startBatch('delete');
+        if (cell.isNode()) this.graph.getConnectedEdges(cell).forEach((edge) => this.graph.removeCell(edge));
         this.graph.removeCell(cell);
+        this.graph.stopBatch('delete');
     }
 
     keydown(e) {
