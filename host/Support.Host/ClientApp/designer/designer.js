@@ -14,8 +14,6 @@ Config.autoInsertCSS = false;
 const NODE_WIDTH = 210;
 const NODE_HEIGHT = 66;
 const PORT_SPACING = 80;
-// The built-in categories in the order an admin reads a workflow; modules' own categories follow.
-const CATEGORY_ORDER = ['Events', 'Flow', 'Timers', 'Data', 'Notifications'];
 
 Graph.registerNode('workflow-activity', {
     inherit: 'rect',
@@ -113,13 +111,13 @@ export class WorkflowDesigner {
         const palette = element('nav', { className: 'designer-palette', 'aria-label': t.palette },
             element('h2', { className: 'h6' }, t.palette),
             element('p', { className: 'small text-secondary' }, t.paletteHelp));
-        const categories = new Map(CATEGORY_ORDER.map((c) => [c, []]));
+        // The server lists the descriptors in palette order, grouped by category.
+        const categories = new Map();
         for (const descriptor of this.catalog.activities) {
             if (!categories.has(descriptor.category)) categories.set(descriptor.category, []);
             categories.get(descriptor.category).push(descriptor);
         }
         for (const [category, descriptors] of categories) {
-            if (descriptors.length === 0) continue;
             const list = element('ul', { className: 'list-unstyled mb-3' });
             for (const descriptor of descriptors) {
                 const item = element('li', {
