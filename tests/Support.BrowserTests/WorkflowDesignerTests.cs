@@ -101,6 +101,7 @@ public sealed class WorkflowDesignerTests : IClassFixture<BrowserHost>
         await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("Activity Send email (SendEmail1): the input \"Body\" is required.");
         await Assertions.Expect(Activity(page, "Send email").Locator(".activity-marker")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("designer-status")).ToHaveTextAsync("Unsaved changes");
 
         await Activity(page, "Send email").ClickAsync();
         await Assertions.Expect(Property(page, "To")).ToHaveValueAsync(OnCall);

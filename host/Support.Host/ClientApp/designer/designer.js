@@ -74,7 +74,7 @@ export class WorkflowDesigner {
         this.selected = null;
         this.loading = false;
         this.lastWritten = this.textarea.value;
-        this.dirty = false;
+        this.dirty = form.dataset.unsaved === 'true';
     }
 
     start() {
@@ -82,6 +82,7 @@ export class WorkflowDesigner {
         this.build();
         this.load(this.document);
         this.form.addEventListener('submit', () => this.beforeSubmit());
+        this.guardUnsavedChanges();
     }
 
     build() {
@@ -173,8 +174,7 @@ export class WorkflowDesigner {
                 allowEdge: false,
                 allowMulti: 'withPort',
                 highlight: true,
-                connector: { name: 'rounded' },
-                router: { name: 'manhattan', args: { padding: 20 } },
+                connector: { name: 'smooth' },
                 createEdge: () => this.graph.createEdge(this.edgeStyle()),
                 validateMagnet: ({ magnet }) => magnet.getAttribute('port-group') === 'out',
                 validateConnection: ({ sourceMagnet, targetMagnet, sourceCell, targetCell }) =>
@@ -273,6 +273,7 @@ export class WorkflowDesigner {
         this.history.clean();
         this.select(null);
         this.refreshProblems();
+        this.status.textContent = this.dirty ? t.unsaved : t.saved;
         this.fit();
     }
 
@@ -503,6 +504,13 @@ export class WorkflowDesigner {
         this.deleteButton.disabled = this.selected == null;
     }
 
+    /** Asks before leaving the page with changes that were neither saved nor published. */
+    guardUnsavedChanges() {
+        window.addEventListener('beforeunload', (e) => {
+            if (this.dirty && !this.submitting) e.preventDefault();
+        });
+    }
+
     fit() {
         if (this.graph.getCellCount() === 0) return;
         this.graph.zoomToFit({ padding: 40, maxScale: 1 });
@@ -566,6 +574,7 @@ export class WorkflowDesigner {
 
     /** Submits the diagram, unless the admin typed JSON that was not applied: then that text is what they meant. */
     beforeSubmit() {
+        this.submitting = true;
         if (this.textarea.value !== this.lastWritten) return;
         if (this.dirty) this.writeJson();
     }

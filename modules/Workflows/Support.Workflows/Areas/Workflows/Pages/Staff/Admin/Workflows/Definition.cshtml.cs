@@ -23,6 +23,9 @@ internal sealed class DefinitionModel(IMediator mediator, IStringLocalizer<Workf
     /// <summary>The refused command's messages, each with the activity it names (null for the whole workflow): the designer marks those activities.</summary>
     public IReadOnlyList<(string? ActivityId, string Message)> Problems { get; private set; } = [];
 
+    /// <summary>Whether the JSON shown is the admin's refused edit rather than the stored version.</summary>
+    public bool Unsaved { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, int? version, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, version, cancellationToken))
@@ -98,6 +101,7 @@ internal sealed class DefinitionModel(IMediator mediator, IStringLocalizer<Workf
             }
 
             Json = edited ?? Details.Version.Json;
+            Unsaved = edited is not null;
             return Page();
         }
     }
