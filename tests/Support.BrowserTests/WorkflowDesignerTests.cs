@@ -191,6 +191,17 @@ public sealed class WorkflowDesignerTests : IClassFixture<BrowserHost>
         await page.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
         await Assertions.Expect(page.Locator(".x6-node")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(1);
+
+        // A Switch has an outcome port per case line, and Default; undoing the cases takes their ports away.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Activities" }).GetByRole(AriaRole.Button, new() { Name = "Switch", Exact = true }).PressAsync("Enter");
+        await Property(page, "Cases").FillAsync("Critical: event.severity === 'Critical'\nHigh: event.priority === 'High'");
+        await page.GetByTestId("canvas").ClickAsync(new() { Position = new() { X = 20, Y = 20 } });
+        var ports = Activity(page, "Switch").Locator(".x6-port-label");
+        await Assertions.Expect(ports).ToHaveTextAsync(["Critical", "High", "Default"]);
+        await page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(ports).ToHaveTextAsync(["Default"]);
+        await page.Keyboard.PressAsync("Control+y");
+        await Assertions.Expect(ports).ToHaveTextAsync(["Critical", "High", "Default"]);
         Assert.Empty(refused);
     }
 }

@@ -391,21 +391,26 @@ export class WorkflowDesigner {
         requestAnimationFrame(() => {
             this.refreshPending = false;
             this.refreshProblems();
+            // An open JSON view follows the diagram, unless it holds text the admin typed and has not applied.
+            if (!this.jsonEditor.hidden && this.textarea.value === this.lastWritten) this.writeJson();
         });
     }
 
-    /** Switch cases and Fork branches name ports: adds the new ones, removes (with their connections) the ones gone. */
+    /** Switch cases and Fork branches name ports: the outcome ports follow the lines, in order; a port gone takes its connections. */
     syncPorts(node, activity, descriptor) {
         if (!descriptor?.dynamicOutcomesInput) return;
         const wanted = outcomesOf(activity, descriptor);
-        const current = node.getPortsByGroup('out').map((p) => p.id);
-        for (const port of current.filter((p) => !wanted.includes(p))) {
-            this.graph.getConnectedEdges(node, { outgoing: true }).filter((e) => e.getSourcePortId() === port).forEach((e) => e.remove());
-            node.removePort(port);
+        const ports = node.getPorts();
+        const current = ports.filter((p) => p.group === 'out');
+        if (current.map((p) => p.id).join('\n') === wanted.join('\n')) return;
+        for (const gone of current.filter((p) => !wanted.includes(p.id))) {
+            this.graph.getConnectedEdges(node, { outgoing: true }).filter((e) => e.getSourcePortId() === gone.id).forEach((e) => e.remove());
         }
-        for (const port of wanted.filter((p) => !current.includes(p))) {
-            node.addPort({ id: port, group: 'out', attrs: { text: { text: port } } });
-        }
+        const byId = new Map(current.map((p) => [p.id, p]));
+        node.prop('ports/items', [
+            ...ports.filter((p) => p.group === 'in'),
+            ...wanted.map((id) => byId.get(id) ?? { id, group: 'out', attrs: { text: { text: id } } }),
+        ], { rewrite: true });
         node.resize(Math.max(NODE_WIDTH, wanted.length * PORT_SPACING), NODE_HEIGHT);
     }
 
@@ -454,7 +459,10 @@ export class WorkflowDesigner {
                 (edit) => {
                     const next = structuredClone(cell.getData().activity);
                     edit(next);
+                    // One undo step, with the ports and size that follow from the change (Switch cases, Fork branches).
+                    this.graph.startBatch('edit');
                     cell.setData({ activity: next }, { overwrite: true, fromPanel: true });
+                    this.graph.stopBatch('edit');
                 },
                 () => this.removeSelected());
         } else if (cell?.isEdge?.()) {
