@@ -170,11 +170,28 @@ public sealed class WorkflowDesignerTests : IClassFixture<BrowserHost>
         Assert.True(delay.Y > start.Y + start.Height, $"The delay ({delay.Y}) should be below the start ({start.Y}).");
         Assert.InRange(delay.X + (delay.Width / 2), start.X + (start.Width / 2) - 2, start.X + (start.Width / 2) + 2);
 
+        // With nothing selected, the panel edits the workflow itself: its variables.
+        await page.GetByTestId("canvas").ClickAsync(new() { Position = new() { X = 20, Y = 20 } });
+        var variables = page.GetByTestId("variables");
+        await variables.GetByRole(AriaRole.Button, new() { Name = "Add a variable" }).ClickAsync();
+        await variables.GetByLabel("Variable name").FillAsync("reminders");
+        await variables.GetByLabel("Type (variable1)").SelectOptionAsync("Number");
+        await variables.GetByLabel("Initial value (variable1)").FillAsync("0");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "JSON view" }).ClickAsync();
         var json = page.GetByLabel("Definition (JSON)");
         await Assertions.Expect(json).ToBeVisibleAsync();
         var text = await json.InputValueAsync();
         Assert.Contains("\"Duration\": {", text, StringComparison.Ordinal);
+        Assert.Contains("""
+            "variables": [
+              {
+                "name": "reminders",
+                "type": "Number",
+                "value": "0"
+              }
+            ]
+            """.Replace("\n", "\n  ", StringComparison.Ordinal), text, StringComparison.Ordinal);
         await json.FillAsync(text.Replace("Wait four hours", "Wait one working day", StringComparison.Ordinal).Replace("04:00:00", "08:00:00", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply the JSON" }).ClickAsync();
         await Assertions.Expect(Activity(page, "Wait one working day")).ToBeVisibleAsync();
@@ -182,6 +199,7 @@ public sealed class WorkflowDesignerTests : IClassFixture<BrowserHost>
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("notice")).ToHaveTextAsync("The workflow has been updated.");
+        await Assertions.Expect(variables.GetByLabel("Variable name")).ToHaveValueAsync("reminders");
         await Activity(page, "Wait one working day").ClickAsync();
         await Assertions.Expect(Property(page, "Duration")).ToHaveValueAsync("08:00:00");
 

@@ -454,7 +454,7 @@ export class WorkflowDesigner {
         const cell = this.selected;
         if (cell?.isNode?.()) {
             const activity = cell.getData().activity;
-            renderActivity(this.panel, activity, this.descriptors.get(activity.type), this.catalog,
+            renderActivity(this.panel, activity, this.descriptors.get(activity.type), { ...this.catalog, variables: this.document.variables ?? [] },
                 (this.problems ?? []).filter((p) => p.activityId === activity.id),
                 (edit) => {
                     const next = structuredClone(cell.getData().activity);
@@ -473,6 +473,9 @@ export class WorkflowDesigner {
             renderWorkflow(this.panel, this.document, (name) => {
                 this.document.name = name;
                 this.changed('workflow:name', {});
+            }, (variables) => {
+                this.document.variables = variables;
+                this.changed('workflow:variables', {});
             });
         }
     }

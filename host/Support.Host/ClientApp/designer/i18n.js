@@ -37,6 +37,14 @@ const en = {
     noStart: 'The workflow needs a Start or an Event activity to begin with.',
     unsaved: 'Unsaved changes',
     saved: 'No unsaved change',
+    variables: 'Variables',
+    variablesHelp: 'Values the activities read and set: variables.name in JavaScript, or the name itself with the "Variable name" kind.',
+    variableName: 'Variable name',
+    variableType: 'Type',
+    variableTypes: { String: 'Text', Number: 'Number', Boolean: 'Yes/no', Object: 'JSON object' },
+    variableValue: 'Initial value',
+    addVariable: 'Add a variable',
+    removeVariable: (name) => `Remove the variable ${name}`,
 };
 
 const fr = {
@@ -77,6 +85,14 @@ const fr = {
     noStart: 'Le workflow doit commencer par une activité Start ou Event.',
     unsaved: 'Modifications non enregistrées',
     saved: 'Aucune modification non enregistrée',
+    variables: 'Variables',
+    variablesHelp: 'Les valeurs que les activités lisent et modifient : variables.nom en JavaScript, ou le nom seul avec le type « Nom de variable ».',
+    variableName: 'Nom de la variable',
+    variableType: 'Type',
+    variableTypes: { String: 'Texte', Number: 'Nombre', Boolean: 'Oui/non', Object: 'Objet JSON' },
+    variableValue: 'Valeur initiale',
+    addVariable: 'Ajouter une variable',
+    removeVariable: (name) => `Supprimer la variable ${name}`,
 };
 
 export const t = (document.documentElement.lang || 'fr').toLowerCase().startsWith('en') ? en : fr;

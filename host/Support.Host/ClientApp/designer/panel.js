@@ -94,6 +94,7 @@ export function renderActivity(container, activity, descriptor, catalog, problem
     for (const input of descriptor?.inputs ?? []) {
         const expression = activity.inputs?.[input.name]?.expression;
         const control = inputControl(input, expression, catalog);
+        if (control.tagName === 'INPUT' && control.type === 'text') control.setAttribute('list', 'designer-variable-names');
         const fixedKind = input.hint === 'Dropdown' || input.hint === 'Checkbox';
         const defaultKind = input.hint === 'JavaScript' ? 'JavaScript' : 'Literal';
         let kindSelect = null;
@@ -117,6 +118,8 @@ export function renderActivity(container, activity, descriptor, catalog, problem
         container.append(wrapper);
     }
 
+    container.append(element('datalist', { id: 'designer-variable-names' },
+        ...(catalog.variables ?? []).map((v) => element('option', { value: v.name }))));
     container.append(element('p', { className: 'small text-secondary mb-2' }, `${t.id}: `, element('code', {}, activity.id)));
     const remove = element('button', { type: 'button', className: 'btn btn-sm btn-outline-danger' }, t.deleteActivity);
     remove.addEventListener('click', onDelete);
@@ -130,12 +133,52 @@ export function renderConnection(container, from, port, to, onDelete) {
     container.append(remove);
 }
 
-export function renderWorkflow(container, document, onRename) {
+/** With nothing selected: the workflow's name and its variables (name, type, initial value). */
+export function renderWorkflow(container, definition, onRename, onVariables) {
     container.replaceChildren();
-    const name = element('input', { type: 'text', className: 'form-control', value: document.name ?? '', required: true });
+    const name = element('input', { type: 'text', className: 'form-control', value: definition.name ?? '', required: true });
     name.addEventListener('change', () => onRename(name.value.trim()));
     container.append(field(t.workflowName, name, null, true));
     container.append(element('p', { className: 'small text-secondary' }, t.noSelection));
+
+    const variables = structuredClone(definition.variables ?? []);
+    const section = element('section', { 'aria-label': t.variables, 'data-testid': 'variables' },
+        element('h3', { className: 'h6' }, t.variables),
+        element('p', { className: 'small text-secondary' }, t.variablesHelp));
+    const commit = (rerender) => {
+        onVariables(structuredClone(variables));
+        if (rerender) renderWorkflow(container, { ...definition, variables }, onRename, onVariables);
+    };
+    variables.forEach((variable, index) => {
+        const row = element('div', { className: 'designer-variable mb-2' });
+        const nameInput = element('input', { type: 'text', className: 'form-control form-control-sm', value: variable.name ?? '', 'aria-label': t.variableName, placeholder: t.variableName });
+        nameInput.addEventListener('change', () => { variable.name = nameInput.value.trim(); commit(false); });
+        const type = element('select', { className: 'form-select form-select-sm', 'aria-label': `${t.variableType} (${variable.name || index + 1})` });
+        for (const option of ['String', 'Number', 'Boolean', 'Object']) {
+            type.append(element('option', { value: option, selected: option === (variable.type ?? 'String') }, t.variableTypes[option]));
+        }
+        type.addEventListener('change', () => { variable.type = type.value; commit(false); });
+        const value = element('input', { type: 'text', className: 'form-control form-control-sm', value: variable.value ?? '', 'aria-label': `${t.variableValue} (${variable.name || index + 1})`, placeholder: t.variableValue });
+        value.addEventListener('change', () => {
+            if (value.value === '') delete variable.value;
+            else variable.value = value.value;
+            commit(false);
+        });
+        const remove = element('button', { type: 'button', className: 'btn btn-sm btn-outline-danger', 'aria-label': t.removeVariable(variable.name || String(index + 1)), title: t.removeVariable(variable.name || String(index + 1)) }, '×');
+        remove.addEventListener('click', () => { variables.splice(index, 1); commit(true); });
+        row.append(nameInput, type, value, remove);
+        section.append(row);
+    });
+    const add = element('button', { type: 'button', className: 'btn btn-sm btn-outline-secondary' }, t.addVariable);
+    add.addEventListener('click', () => {
+        let n = variables.length + 1;
+        while (variables.some((v) => v.name === `variable${n}`)) n += 1;
+        variables.push({ name: `variable${n}`, type: 'String' });
+        commit(true);
+        container.querySelectorAll('.designer-variable input')[(variables.length - 1) * 2]?.focus();
+    });
+    section.append(add);
+    container.append(section);
 }
 
 export { element };
