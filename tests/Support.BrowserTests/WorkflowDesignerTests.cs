@@ -220,6 +220,14 @@ public sealed class WorkflowDesignerTests : IClassFixture<BrowserHost>
         await Assertions.Expect(ports).ToHaveTextAsync(["Default"]);
         await page.Keyboard.PressAsync("Control+y");
         await Assertions.Expect(ports).ToHaveTextAsync(["Critical", "High", "Default"]);
+
+        // Without dragging: the panel's "Then" lists connect an outcome to the activity it leads to.
+        await Activity(page, "Switch").ClickAsync();
+        await Property(page, "After Critical").SelectOptionAsync(new SelectOptionValue { Label = "Wait one working day (Delay1)" });
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(2);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".x6-edge")).ToHaveCountAsync(1);
+        await Assertions.Expect(Property(page, "After Critical")).ToHaveValueAsync("");
         Assert.Empty(refused);
     }
 }

@@ -6,7 +6,7 @@ import { Config, Graph, History } from '@antv/x6';
 import { graphlib, layout } from '@dagrejs/dagre';
 import { t } from './i18n.js';
 import { findProblems, hasInputPort, newId, newName, outcomesOf } from './model.js';
-import { element, renderActivity, renderConnection, renderWorkflow } from './panel.js';
+import { element, outcomesSection, renderActivity, renderConnection, renderWorkflow } from './panel.js';
 
 // The rules of x6's style sheet are bundled into designer.css: a <style> element would break the CSP.
 Config.autoInsertCSS = false;
@@ -375,9 +375,17 @@ export class WorkflowDesigner {
             args.node.setAttrs(this.textAttrs(activity, descriptor), { ignoreHistory: true });
             this.syncPorts(args.node, activity, descriptor);
             this.serverProblems = this.serverProblems.filter((p) => p.activityId !== activity.id);
-            if (this.selected === args.node && !args.options?.fromPanel) this.showSelection();
+            if (this.selected === args.node) {
+                // The panel's own edits keep its fields (and the focus); only the "Then" lists follow the ports.
+                if (args.options?.fromPanel) this.panel.querySelector('.designer-outcomes')?.replaceWith(outcomesSection(this.outcomesOf(args.node)));
+                else this.showSelection();
+            }
         }
         if (event === 'cell:removed' && this.selected === args.cell) this.select(null);
+        // A connection added or removed elsewhere (undo, redo) changes the selected activity's "Then" lists.
+        if ((event === 'cell:added' || event === 'cell:removed') && args.cell?.isEdge() && this.selected?.isNode?.()) {
+            this.panel.querySelector('.designer-outcomes')?.replaceWith(outcomesSection(this.outcomesOf(this.selected)));
+        }
         this.dirty = true;
         this.status.textContent = t.unsaved;
         this.scheduleRefresh();
@@ -456,6 +464,7 @@ export class WorkflowDesigner {
             const activity = cell.getData().activity;
             renderActivity(this.panel, activity, this.descriptors.get(activity.type), { ...this.catalog, variables: this.document.variables ?? [] },
                 (this.problems ?? []).filter((p) => p.activityId === activity.id),
+                this.outcomesOf(cell),
                 (edit) => {
                     const next = structuredClone(cell.getData().activity);
                     edit(next);
@@ -478,6 +487,25 @@ export class WorkflowDesigner {
                 this.changed('workflow:variables', {});
             });
         }
+    }
+
+    /** The outcome ports of a node, where each leads, and how to connect one from the property panel (one undo step). */
+    outcomesOf(node) {
+        const outgoing = () => this.graph.getConnectedEdges(node, { outgoing: true });
+        const ports = node.getPortsByGroup('out').map((p) => p.id);
+        return {
+            ports,
+            targets: this.graph.getNodes().filter((n) => n !== node && n.getPortsByGroup('in').length > 0).map((n) => n.getData().activity),
+            current: new Map(ports.map((port) => [port, outgoing().find((e) => e.getSourcePortId() === port)?.getTargetCellId() ?? ''])),
+            connect: (port, targetId) => {
+                this.graph.startBatch('connect');
+                outgoing().filter((e) => e.getSourcePortId() === port).forEach((e) => this.graph.removeCell(e, { fromPanel: true }));
+                if (targetId) {
+                    this.graph.addEdge({ ...this.edgeStyle(), source: { cell: node.id, port }, target: { cell: targetId, port: 'In' } }, { fromPanel: true });
+                }
+                this.graph.stopBatch('connect');
+            },
+        };
     }
 
     removeSelected() {

@@ -78,7 +78,7 @@ function controlValue(control) {
  * Shows the form of an activity. On each control's change event, update receives a function that edits a
  * copy of the activity as it stands (the stored one is never mutated, so the history keeps the previous state).
  */
-export function renderActivity(container, activity, descriptor, catalog, problems, update, onDelete) {
+export function renderActivity(container, activity, descriptor, catalog, problems, outcomes, update, onDelete) {
     container.replaceChildren();
     container.append(element('h2', { className: 'h6 mb-1' }, descriptor?.displayName ?? activity.type));
     if (descriptor?.description) container.append(element('p', { className: 'small text-secondary' }, descriptor.description));
@@ -118,12 +118,33 @@ export function renderActivity(container, activity, descriptor, catalog, problem
         container.append(wrapper);
     }
 
+    container.append(outcomesSection(outcomes));
     container.append(element('datalist', { id: 'designer-variable-names' },
         ...(catalog.variables ?? []).map((v) => element('option', { value: v.name }))));
     container.append(element('p', { className: 'small text-secondary mb-2' }, `${t.id}: `, element('code', {}, activity.id)));
     const remove = element('button', { type: 'button', className: 'btn btn-sm btn-outline-danger' }, t.deleteActivity);
     remove.addEventListener('click', onDelete);
     container.append(remove);
+}
+
+/**
+ * "Then": for each outcome port, the activity it leads to, chosen from a list: the way to connect without
+ * dragging (keyboard, screen reader). A port connected to several activities shows the first.
+ */
+export function outcomesSection({ ports, targets, current, connect }) {
+    const section = element('section', { className: 'designer-outcomes mb-3', 'aria-label': t.then, hidden: ports.length === 0 },
+        element('h3', { className: 'h6 mb-1' }, t.then),
+        element('p', { className: 'small text-secondary mb-2' }, t.thenHelp));
+    for (const port of ports) {
+        const select = element('select', { className: 'form-select form-select-sm' });
+        select.append(element('option', { value: '', selected: !current.get(port) }, t.nothing));
+        for (const target of targets) {
+            select.append(element('option', { value: target.id, selected: current.get(port) === target.id }, label(target)));
+        }
+        select.addEventListener('change', () => connect(port, select.value));
+        section.append(field(t.outcome(port), select, null, false));
+    }
+    return section;
 }
 
 export function renderConnection(container, from, port, to, onDelete) {
