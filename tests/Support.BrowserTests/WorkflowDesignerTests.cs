@@ -230,4 +230,28 @@ public sealed class WorkflowDesignerTests : IClassFixture<BrowserHost>
         await Assertions.Expect(Property(page, "After Critical")).ToHaveValueAsync("");
         Assert.Empty(refused);
     }
+
+    [Fact]
+    public async Task Without_javascript_the_definition_page_is_a_json_editor_that_saves()
+    {
+        await using var context = await _host.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", BaseURL = _host.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Staff/Admin/Workflows");
+        await page.GetByLabel("Email").FillAsync(SupportHostFactory.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(SupportHostFactory.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByTestId("create").GetByLabel("Name").FillAsync("Plain JSON");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("designer")).ToHaveCountAsync(0);
+        var json = page.GetByLabel("Definition (JSON)");
+        await Assertions.Expect(json).ToBeVisibleAsync();
+        var text = await json.InputValueAsync();
+        Assert.Contains("\"type\": \"Start\"", text, StringComparison.Ordinal);
+        await json.FillAsync(text.Replace("\"name\": \"Plain JSON\"", "\"name\": \"Plain JSON, renamed\"", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("notice")).ToHaveTextAsync("The workflow has been updated.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Plain JSON, renamed");
+    }
 }

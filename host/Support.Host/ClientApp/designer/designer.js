@@ -620,6 +620,7 @@ export class WorkflowDesigner {
 }
 
 export function showLoadFailure(form, error) {
+    form.querySelector('[data-testid="designer"]')?.remove();
     const editor = form.querySelector('[data-json-editor]');
     editor.hidden = false;
     editor.prepend(element('div', { className: 'alert alert-warning', role: 'alert' }, t.loadFailed(error.message)));
