@@ -71,8 +71,11 @@ public sealed class WorkflowDesignerTests : IClassFixture<BrowserHost>
         await Activity(page, "Start").ClickAsync();
         await page.Keyboard.PressAsync("Delete");
         await Assertions.Expect(page.Locator(".x6-node")).ToHaveCountAsync(0);
+        var hint = page.GetByTestId("canvas").GetByText("Drag an activity here from the palette to begin");
+        await Assertions.Expect(hint).ToBeVisibleAsync();
 
         await DropAsync(page, "Event", 300, 60);
+        await Assertions.Expect(hint).ToBeHiddenAsync();
         await Assertions.Expect(Property(page, "Name")).ToHaveValueAsync("Event");
         await Property(page, "Name").FillAsync("Ticket opened");
         await Property(page, "Event").SelectOptionAsync("Ticketing.TicketOpened");

@@ -139,7 +139,8 @@ export class WorkflowDesigner {
         }
 
         this.canvas = element('div', { className: 'designer-graph' });
-        const canvasFrame = element('div', { className: 'designer-canvas', tabindex: '0', role: 'application', 'aria-label': t.canvas, 'data-testid': 'canvas' }, this.canvas);
+        this.emptyHint = element('p', { className: 'designer-empty', hidden: true }, t.emptyCanvas);
+        const canvasFrame = element('div', { className: 'designer-canvas', tabindex: '0', role: 'application', 'aria-label': t.canvas, 'data-testid': 'canvas' }, this.canvas, this.emptyHint);
         this.canvasFrame = canvasFrame;
 
         this.panel = element('div', { className: 'designer-panel-body' });
@@ -291,7 +292,7 @@ export class WorkflowDesigner {
             attrs: this.textAttrs(activity, descriptor),
             ports: [
                 ...(hasInputPort(activity) ? [{ id: 'In', group: 'in' }] : []),
-                ...outcomes.map((port) => ({ id: port, group: 'out', attrs: { text: { text: port } } })),
+                ...outcomes.map((port) => ({ id: port, group: 'out', attrs: { text: { text: t.port(port) } } })),
             ],
             data: { activity },
         };
@@ -417,13 +418,14 @@ export class WorkflowDesigner {
         const byId = new Map(current.map((p) => [p.id, p]));
         node.prop('ports/items', [
             ...ports.filter((p) => p.group === 'in'),
-            ...wanted.map((id) => byId.get(id) ?? { id, group: 'out', attrs: { text: { text: id } } }),
+            ...wanted.map((id) => byId.get(id) ?? { id, group: 'out', attrs: { text: { text: t.port(id) } } }),
         ], { rewrite: true });
         node.resize(Math.max(NODE_WIDTH, wanted.length * PORT_SPACING), NODE_HEIGHT);
     }
 
     refreshProblems() {
         const activities = this.activities();
+        this.emptyHint.hidden = activities.length > 0;
         const problems = [...this.serverProblems, ...findProblems(activities, this.connections(), this.descriptors, t)];
         const seen = new Set();
         this.problems = problems.filter((p) => !seen.has(p.message) && seen.add(p.message));

@@ -16,6 +16,7 @@ const en = {
     palette: 'Activities',
     paletteHelp: 'Drag an activity onto the diagram, or select it and press Enter.',
     canvas: 'Workflow diagram',
+    emptyCanvas: 'Drag an activity here from the palette to begin: an Event (for example "Ticket opened") for a workflow that starts on its own, or Start for one an admin starts.',
     properties: 'Properties',
     noSelection: 'Select an activity to edit it. Connect an outcome (a dot at the bottom of an activity) to the next activity by dragging it onto that activity\'s top dot.',
     workflowName: 'Workflow name',
@@ -68,6 +69,7 @@ const fr = {
     palette: 'Activités',
     paletteHelp: 'Faites glisser une activité sur le diagramme, ou sélectionnez-la et appuyez sur Entrée.',
     canvas: 'Diagramme du workflow',
+    emptyCanvas: 'Faites glisser ici une activité de la palette pour commencer : un Événement (par exemple « Ticket ouvert ») pour un workflow qui démarre seul, ou Démarrer pour un workflow qu\'un administrateur démarre.',
     properties: 'Propriétés',
     noSelection: 'Sélectionnez une activité pour la modifier. Reliez une sortie (un point en bas d\'une activité) à l\'activité suivante en la faisant glisser sur le point du haut de celle-ci.',
     workflowName: 'Nom du workflow',
@@ -102,5 +104,10 @@ const fr = {
     addVariable: 'Ajouter une variable',
     removeVariable: (name) => `Supprimer la variable ${name}`,
 };
+
+// The built-in outcome ports by their French name; the JSON keeps the port's own name (Done, True...).
+const frenchPorts = { Done: 'Ensuite', True: 'Vrai', False: 'Faux', Timeout: 'Délai dépassé', Default: 'Par défaut' };
+en.port = (port) => port;
+fr.port = (port) => frenchPorts[port] ?? port;
 
 export const t = (document.documentElement.lang || 'fr').toLowerCase().startsWith('en') ? en : fr;

@@ -142,13 +142,13 @@ export function outcomesSection({ ports, targets, current, connect }) {
             select.append(element('option', { value: target.id, selected: current.get(port) === target.id }, label(target)));
         }
         select.addEventListener('change', () => connect(port, select.value));
-        section.append(field(t.outcome(port), select, null, false));
+        section.append(field(t.outcome(t.port(port)), select, null, false));
     }
     return section;
 }
 
 export function renderConnection(container, from, port, to, onDelete) {
-    container.replaceChildren(element('p', { className: 'small' }, t.connection(label(from), port, label(to))));
+    container.replaceChildren(element('p', { className: 'small' }, t.connection(label(from), t.port(port), label(to))));
     const remove = element('button', { type: 'button', className: 'btn btn-sm btn-outline-danger' }, t.deleteConnection);
     remove.addEventListener('click', onDelete);
     container.append(remove);
