@@ -183,7 +183,7 @@ public sealed class WorkflowTests
         var refused = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Json"] = broken }, page + "?handler=Save");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var refusal = Text(await refused.Content.ReadAsStringAsync());
-        Assert.True(refusal.Contains("Activité wait : l'entrée « Duration » est obligatoire.", StringComparison.Ordinal), refusal);
+        Assert.True(refusal.Contains("Activité wait : l'entrée « Durée » est obligatoire.", StringComparison.Ordinal), refusal);
 
         var saved = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Json"] = ReminderWorkflow("04:00:00", definitionId) }, page + "?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -242,7 +242,7 @@ public sealed class WorkflowTests
         var refused = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Json"] = ReminderWorkflow("", definitionId), ["publish"] = "true" }, page + "?handler=Save");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("<li data-activity=\"wait\">Activité wait : l&#x27;entrée « Duration » est obligatoire.</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li data-activity=\"wait\">Activité wait : l&#x27;entrée « Durée » est obligatoire.</li>", html, StringComparison.Ordinal);
         Assert.Contains("\"Duration\": { \"expression\": { \"type\": \"Literal\", \"value\": \"\" } }", Text(html), StringComparison.Ordinal);
         Assert.Contains("version brouillon", Text(html), StringComparison.Ordinal);
 
