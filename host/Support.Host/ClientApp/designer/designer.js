@@ -129,10 +129,10 @@ export class WorkflowDesigner {
                 item.addEventListener('keydown', (e) => {
                     if (e.key === 'Enter' || e.key === ' ') {
                         e.preventDefault();
-                        this.addActivity(descriptor.type, this.freeSpot());
+                        this.addBelow(descriptor.type);
                     }
                 });
-                item.addEventListener('dblclick', () => this.addActivity(descriptor.type, this.freeSpot()));
+                item.addEventListener('dblclick', () => this.addBelow(descriptor.type));
                 list.append(item);
             }
             palette.append(element('h3', { className: 'designer-category' }, category), list);
@@ -321,6 +321,13 @@ export class WorkflowDesigner {
         }
         const node = this.graph.addNode(this.nodeFor(activity, []));
         this.select(node);
+        return node;
+    }
+
+    /** Adds an activity below the others (from the keyboard or a double-click) and brings it into view. */
+    addBelow(type) {
+        const node = this.addActivity(type, this.freeSpot());
+        if (node && !this.graph.getGraphArea().containsRect(node.getBBox())) this.graph.centerCell(node);
     }
 
     /** Below the lowest activity, so that an activity added from the keyboard never lands on another. */
