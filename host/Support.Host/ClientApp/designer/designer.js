@@ -382,12 +382,18 @@ export class WorkflowDesigner {
             const descriptor = this.descriptors.get(activity.type);
             args.node.setAttrs(this.textAttrs(activity, descriptor), { ignoreHistory: true });
             this.syncPorts(args.node, activity, descriptor);
-            this.serverProblems = this.serverProblems.filter((p) => p.activityId !== activity.id);
             if (this.selected === args.node) {
                 // The panel's own edits keep its fields (and the focus); only the "Then" lists follow the ports.
                 if (args.options?.fromPanel) this.panel.querySelector('.designer-outcomes')?.replaceWith(outcomesSection(this.outcomesOf(args.node)));
                 else this.showSelection();
             }
+        }
+        // The server's messages hold until what they are about changes (moving an activity changes nothing):
+        // the activity, its connections, or, for those about the whole workflow, anything; the next save checks again.
+        if (event !== 'node:change:position') {
+            const edge = args.cell?.isEdge?.() ? args.cell : args.edge;
+            const touched = new Set([args.node?.id ?? args.cell?.id, edge?.getSourceCellId(), edge?.getTargetCellId()].filter(Boolean));
+            this.serverProblems = this.serverProblems.filter((p) => p.activityId && !touched.has(p.activityId));
         }
         if (event === 'cell:removed' && this.selected === args.cell) this.select(null);
         // A connection added or removed elsewhere (undo, redo) changes the selected activity's "Then" lists.
