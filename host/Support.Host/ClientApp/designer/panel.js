@@ -1,5 +1,6 @@
 // The property panel: a form generated from the selected activity's descriptor (its typed inputs,
-// with their labels and help), or the workflow's name when nothing is selected.
+// with their labels and help, and where each outcome leads), a connection, or, when nothing is
+// selected, the workflow's name and variables.
 import { t } from './i18n.js';
 import { label } from './model.js';
 
@@ -10,7 +11,6 @@ function element(tag, attributes = {}, ...children) {
     for (const [key, value] of Object.entries(attributes)) {
         if (value === false || value == null) continue;
         if (key === 'className') node.className = value;
-        else if (key === 'text') node.textContent = value;
         else node.setAttribute(key, value === true ? '' : value);
     }
     node.append(...children.filter((c) => c != null));
