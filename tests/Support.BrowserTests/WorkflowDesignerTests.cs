@@ -168,10 +168,11 @@ public sealed class WorkflowDesignerTests : IClassFixture<BrowserHost>
         // Side by side first, then arranged top to bottom.
         await Activity(page, "Wait four hours").DragToAsync(page.GetByTestId("canvas"), new() { TargetPosition = new() { X = 520, Y = 80 } });
         await page.GetByRole(AriaRole.Button, new() { Name = "Arrange automatically" }).ClickAsync();
-        var start = (await Activity(page, "Start").BoundingBoxAsync())!;
-        var delay = (await Activity(page, "Wait four hours").BoundingBoxAsync())!;
-        Assert.True(delay.Y > start.Y + start.Height, $"The delay ({delay.Y}) should be below the start ({start.Y}).");
-        Assert.InRange(delay.X + (delay.Width / 2), start.X + (start.Width / 2) - 2, start.X + (start.Width / 2) + 2);
+        await Eventually.WaitForAsync(
+            async () => ((await Activity(page, "Start").BoundingBoxAsync())!, (await Activity(page, "Wait four hours").BoundingBoxAsync())!),
+            boxes => boxes.Item2.Y > boxes.Item1.Y + boxes.Item1.Height && Math.Abs(boxes.Item2.X + (boxes.Item2.Width / 2) - (boxes.Item1.X + (boxes.Item1.Width / 2))) < 2,
+            "the delay centred below the start",
+            TimeSpan.FromSeconds(5));
 
         // With nothing selected, the panel edits the workflow itself: its variables.
         await page.GetByTestId("canvas").ClickAsync(new() { Position = new() { X = 20, Y = 20 } });
