@@ -61,6 +61,21 @@ public sealed partial class FrenchWordingTests
         Assert.Equal([], needed.Except(translated).ToList());
     }
 
+    [Fact]
+    public async Task Every_label_and_help_of_the_designer_palette_and_property_panel_has_a_french_translation()
+    {
+        await using var host = await EngineHost.StartAsync();
+        var registry = host.Services.GetRequiredService<ActivityRegistry>();
+        var texts = registry.Descriptors
+            .SelectMany(d => new[] { d.Category, d.DisplayName, d.Description }.Concat(d.Inputs.SelectMany(i => new[] { i.DisplayName, i.Description })))
+            .Concat(registry.Stimuli.Select(s => s.DisplayName))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("Send email", texts);
+        var missing = texts.Except(Translated()).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "No French for: " + string.Join("\n", missing));
+    }
+
     [GeneratedRegex("""\b[Tt]\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex LocalizedText();
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using Support.Kernel.Modules;
 using Support.Kernel.Persistence;
 using Support.Kernel.Web;
@@ -16,6 +17,7 @@ using Support.Workflows.Contracts;
 using Support.Workflows.Data;
 using Support.Workflows.Definitions;
 using Support.Workflows.Expressions;
+using Support.Workflows.Features.Designer;
 using Support.Workflows.Runtime;
 using Support.Workflows.Timers;
 
@@ -72,17 +74,10 @@ public sealed class WorkflowsModule : IModule
         services.AddSingleton(new NavigationLink(NavigationArea.Admin, 41, "/Staff/Admin/Workflows/Instances", "Workflow instances", "Instances de workflow"));
     }
 
-    /// <summary>The activity descriptors and stimuli as JSON, from which the designer builds its palette and property panel.</summary>
+    /// <summary>The activity descriptors, events and calendars as JSON (<see cref="ActivityCatalog"/>), from which the designer builds its palette and property panel.</summary>
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/Staff/Admin/Workflows/activities.json", async (ActivityRegistry registry, IBusinessCalendars calendars, CancellationToken cancellationToken) =>
-            Results.Json(
-                new
-                {
-                    activities = registry.Descriptors,
-                    events = registry.Stimuli.Select(s => new { s.Name, s.DisplayName, s.PayloadFields }),
-                    calendars = await calendars.NamesAsync(cancellationToken),
-                },
-                DescriptorJson))
+        endpoints.MapGet("/Staff/Admin/Workflows/activities.json", async (ActivityRegistry registry, IBusinessCalendars calendars, IStringLocalizer<WorkflowsResource> t, CancellationToken cancellationToken) =>
+            Results.Json(ActivityCatalog.Build(registry, await calendars.NamesAsync(cancellationToken), t), DescriptorJson))
             .RequireAuthorization(AdminPolicy);
 }
 

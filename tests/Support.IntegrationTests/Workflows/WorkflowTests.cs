@@ -183,7 +183,7 @@ public sealed class WorkflowTests
         var refused = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Json"] = broken }, page + "?handler=Save");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var refusal = Text(await refused.Content.ReadAsStringAsync());
-        Assert.True(refusal.Contains("Activité wait : l'entrée « Duration » est obligatoire.", StringComparison.Ordinal), refusal);
+        Assert.True(refusal.Contains("Activité wait : l'entrée « Durée » est obligatoire.", StringComparison.Ordinal), refusal);
 
         var saved = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Json"] = ReminderWorkflow("04:00:00", definitionId) }, page + "?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -214,10 +214,47 @@ public sealed class WorkflowTests
         var json = JsonNode.Parse(await admin.GetStringAsync("/Staff/Admin/Workflows/activities.json"))!;
         var activities = json["activities"]!.AsArray();
         var delay = activities.Single(a => a!["type"]!.GetValue<string>() == "Delay")!;
-        Assert.Equal("Timers", delay["category"]!.GetValue<string>());
+        Assert.Equal("Temps", delay["category"]!.GetValue<string>());
+        Assert.Equal("Délai", delay["displayName"]!.GetValue<string>());
+        Assert.Equal("Duration", delay["inputs"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal("Durée", delay["inputs"]![0]!["displayName"]!.GetValue<string>());
         Assert.Equal("Duration", delay["inputs"]![0]!["hint"]!.GetValue<string>());
-        Assert.Contains(json["events"]!.AsArray(), e => e!["name"]!.GetValue<string>() == "Ticketing.TicketClosed");
+        Assert.Equal("Événements", activities[0]!["category"]!.GetValue<string>());
+        Assert.Contains(json["events"]!.AsArray(), e => e!["name"]!.GetValue<string>() == "Ticketing.TicketClosed" && e["displayName"]!.GetValue<string>() == "Ticket fermé");
         Assert.Contains(json["calendars"]!.AsArray(), c => c!.GetValue<string>() == "Support hours");
+
+        using var englishAdmin = await StaffSession.SignInAsync(host, language: "en");
+        var english = JsonNode.Parse(await englishAdmin.GetStringAsync("/Staff/Admin/Workflows/activities.json"))!;
+        var englishDelay = english["activities"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Delay")!;
+        Assert.Equal("Timers", englishDelay["category"]!.GetValue<string>());
+        Assert.Equal("Duration", englishDelay["inputs"]![0]!["displayName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Publishing_from_the_designer_saves_the_edited_definition_with_its_positions_and_a_refusal_names_the_activity_to_mark()
+    {
+        await using var host = new SupportHostFactory();
+        using var admin = await StaffSession.SignInAsync(host);
+        var created = await admin.SubmitAsync("/Staff/Admin/Workflows", new Dictionary<string, string> { ["name"] = "Rappel" }, "/Staff/Admin/Workflows?handler=Create");
+        var page = created.Headers.Location!.OriginalString;
+        var definitionId = page.Split('/')[^1];
+
+        var refused = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Json"] = ReminderWorkflow("", definitionId), ["publish"] = "true" }, page + "?handler=Save");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("<li data-activity=\"wait\">Activité wait : l&#x27;entrée « Durée » est obligatoire.</li>", html, StringComparison.Ordinal);
+        Assert.Contains("\"Duration\": { \"expression\": { \"type\": \"Literal\", \"value\": \"\" } }", Text(html), StringComparison.Ordinal);
+        Assert.Contains("version brouillon", Text(html), StringComparison.Ordinal);
+
+        var published = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Json"] = ReminderWorkflow("04:00:00", definitionId), ["publish"] = "true" }, page + "?handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var shown = Text(await admin.GetStringAsync(page));
+        Assert.Contains("Le workflow a été publié.", shown, StringComparison.Ordinal);
+        Assert.Contains("version publiée", shown, StringComparison.Ordinal);
+        var json = JsonNode.Parse(await admin.GetStringAsync(page + "?handler=Export"))!;
+        Assert.True(json["isPublished"]!.GetValue<bool>());
+        Assert.Equal(1, json["version"]!.GetValue<int>());
+        Assert.Equal(600, json["root"]!["activities"]![3]!["metadata"]!["designer"]!["position"]!["x"]!.GetValue<double>());
     }
 
     [Fact]

@@ -176,7 +176,9 @@ internal sealed class DefinitionStore
         var problems = _validator.Validate(document);
         if (problems.Count > 0)
         {
-            throw new ValidationException(problems.Select(p => new ValidationFailure(p.ActivityId ?? "Definition", _t[p.Template, p.Arguments])));
+            throw new ValidationException(problems.Select(p => new ValidationFailure(
+                p.ActivityId ?? "Definition",
+                _t[p.Template, [.. p.Arguments.Select(a => a is LocalizableText text ? _t[text.Text].Value : a)]])));
         }
     }
 

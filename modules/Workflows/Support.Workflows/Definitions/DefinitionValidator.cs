@@ -8,6 +8,12 @@ internal sealed record DefinitionProblem(string? ActivityId, string Template, pa
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, Template, Arguments);
 }
 
+/// <summary>An argument of a problem's message that is itself a text to translate (an input's label), not a name from the JSON.</summary>
+internal sealed record LocalizableText(string Text)
+{
+    public override string ToString() => Text;
+}
+
 /// <summary>Checks a definition before it is saved: every problem names the activity it is about.</summary>
 internal sealed class DefinitionValidator
 {
@@ -43,7 +49,7 @@ internal sealed class DefinitionValidator
             {
                 if (!activity.Inputs.TryGetValue(input.Name, out var value) || string.IsNullOrWhiteSpace(value.Expression.Value))
                 {
-                    problems.Add(new(activity.Id, "Activity {0}: the input \"{1}\" is required.", activity.Label, input.DisplayName));
+                    problems.Add(new(activity.Id, "Activity {0}: the input \"{1}\" is required.", activity.Label, new LocalizableText(input.DisplayName)));
                 }
             }
 

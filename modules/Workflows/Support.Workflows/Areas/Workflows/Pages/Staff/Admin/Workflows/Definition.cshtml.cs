@@ -9,7 +9,7 @@ using Support.Workflows.Features.Instances;
 
 namespace Support.Workflows.Areas.Workflows.Pages.Staff.Admin.Workflows;
 
-/// <summary>One workflow: its JSON (edited here until the designer exists), its versions, publishing and manual start.</summary>
+/// <summary>One workflow in the designer (its JSON underneath, edited directly without JavaScript), its versions, publishing and manual start.</summary>
 internal sealed class DefinitionModel(IMediator mediator, IStringLocalizer<WorkflowsResource> t) : PageModel
 {
     public DefinitionDetails Details { get; private set; } = null!;
@@ -19,6 +19,12 @@ internal sealed class DefinitionModel(IMediator mediator, IStringLocalizer<Workf
 
     [TempData]
     public string? Notice { get; set; }
+
+    /// <summary>The refused command's messages, each with the activity it names (null for the whole workflow): the designer marks those activities.</summary>
+    public IReadOnlyList<(string? ActivityId, string Message)> Problems { get; private set; } = [];
+
+    /// <summary>Whether the JSON shown is the admin's refused edit rather than the stored version.</summary>
+    public bool Unsaved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, int? version, CancellationToken cancellationToken)
     {
@@ -43,8 +49,20 @@ internal sealed class DefinitionModel(IMediator mediator, IStringLocalizer<Workf
         return File(Encoding.UTF8.GetBytes(details.Version.Json), "application/json", $"{(name.Length == 0 ? "workflow" : name)}-v{details.Version.Version}.json");
     }
 
-    public Task<IActionResult> OnPostSaveAsync(string id, CancellationToken cancellationToken) =>
-        RunAsync(id, () => mediator.Send(new SaveDraftCommand(id, Json ?? ""), cancellationToken), "saved", cancellationToken);
+    /// <summary>Saves the edited JSON as the latest draft and, with <paramref name="publish"/>, publishes it in the same request.</summary>
+    public Task<IActionResult> OnPostSaveAsync(string id, bool publish, CancellationToken cancellationToken) =>
+        RunAsync(
+            id,
+            async () =>
+            {
+                await mediator.Send(new SaveDraftCommand(id, Json ?? ""), cancellationToken);
+                if (publish)
+                {
+                    await mediator.Send(new ChangeDefinitionCommand(id, DefinitionChange.Publish), cancellationToken);
+                }
+            },
+            publish ? nameof(DefinitionChange.Publish) : "saved",
+            cancellationToken);
 
     public Task<IActionResult> OnPostChangeAsync(string id, DefinitionChange change, int? version, CancellationToken cancellationToken) =>
         RunAsync(id, () => mediator.Send(new ChangeDefinitionCommand(id, change, version), cancellationToken), change.ToString(), cancellationToken);
@@ -58,7 +76,7 @@ internal sealed class DefinitionModel(IMediator mediator, IStringLocalizer<Workf
         }
         catch (InvalidOperationException exception)
         {
-            ModelState.AddModelError(string.Empty, t[exception.Message]);
+            Problems = [(null, t[exception.Message])];
             await LoadAsync(id, null, cancellationToken);
             Json = Details.Version.Json;
             return Page();
@@ -75,7 +93,7 @@ internal sealed class DefinitionModel(IMediator mediator, IStringLocalizer<Workf
         }
         catch (ValidationException exception)
         {
-            ModelState.AddValidationErrors(exception);
+            Problems = [.. exception.Errors.Select(e => (e.PropertyName is "Json" or "Definition" or "" ? null : (string?)e.PropertyName, e.ErrorMessage))];
             var edited = Json;
             if (!await LoadAsync(id, null, cancellationToken))
             {
@@ -83,6 +101,7 @@ internal sealed class DefinitionModel(IMediator mediator, IStringLocalizer<Workf
             }
 
             Json = edited ?? Details.Version.Json;
+            Unsaved = edited is not null;
             return Page();
         }
     }
