@@ -76,6 +76,13 @@ public sealed class PortalTests
         Assert.Equal(1, await QueryAsync(host, db => db.Contacts.CountAsync(c => c.Email == CustomerEmail)));
         Assert.Equal(1, await QueryAsync(host, db => db.Companies.CountAsync(c => c.Name == "Acme Industries")));
         await new PickupMailbox(host).WaitForAsync(CustomerEmail, "Vous venez d'ouvrir un ticket", 24);
+
+        // Customers new to the product, at the same time: each ticket refers to its own new contact.
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => OpenTicketAsync(host, f => f["Input.Email"] = $"nouveau-{i}@acme.example")));
+        var links = await QueryAsync(host, db => db.Tickets.Join(db.Contacts, t => t.ContactId, c => c.Id, (t, c) => new { t.CustomerEmail, ContactEmail = c.Email }).ToListAsync());
+        Assert.Equal(36, links.Count);
+        Assert.All(links, link => Assert.Equal(link.CustomerEmail, link.ContactEmail));
+        Assert.Equal(13, await QueryAsync(host, db => db.Contacts.CountAsync()));
     }
 
     [Fact]

@@ -31,5 +31,18 @@ public class WorkSignal : IDisposable
     }
 }
 
-/// <summary>Signals the outbox dispatcher that events were committed.</summary>
-public sealed class OutboxSignal : WorkSignal;
+/// <summary>Signals the outbox dispatcher that events were committed, and in which modules' outboxes.</summary>
+public sealed class OutboxSignal : WorkSignal
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, byte> _committed = new();
+
+    /// <summary>Events were committed to the outbox of the module whose DbContext is <paramref name="contextType"/>.</summary>
+    public void Notify(Type contextType)
+    {
+        _committed[contextType] = 0;
+        Notify();
+    }
+
+    /// <summary>Whether events were committed to that module's outbox since the last call (and forgets it).</summary>
+    internal bool TakeCommitted(Type contextType) => _committed.TryRemove(contextType, out _);
+}

@@ -25,8 +25,14 @@ public abstract class ModuleDbContext : DbContext
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     /// <summary>Records an integration event to be dispatched once the current changes commit.</summary>
-    public void AddIntegrationEvent(IIntegrationEvent integrationEvent) =>
+    public void AddIntegrationEvent(IIntegrationEvent integrationEvent)
+    {
         OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+        EventsAdded = true;
+    }
+
+    /// <summary>Whether events were added since the unit of work last committed this context.</summary>
+    internal bool EventsAdded { get; set; }
 
     protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -93,7 +93,15 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
         DetachAll();
         _turn = null;
         await _group.CompleteAsync(turn);
-        _outboxSignal.Notify();
+        foreach (var context in _contexts)
+        {
+            // Every context of the scope: events saved by an intermediate save are not among the changes left now.
+            if (context is ModuleDbContext { EventsAdded: true } module)
+            {
+                module.EventsAdded = false;
+                _outboxSignal.Notify(module.GetType());
+            }
+        }
     }
 
     /// <summary>

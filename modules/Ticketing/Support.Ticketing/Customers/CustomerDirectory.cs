@@ -23,8 +23,8 @@ internal sealed class CustomerDirectory
     }
 
     /// <summary>
-    /// Inside the caller's write transaction: creates what the look-up did not find (saved at once, as
-    /// the ticket refers to their ids) and brings a known contact's details up to date. What the
+    /// Inside the caller's write transaction: creates what the look-up did not find (a company saved at
+    /// once, as the contact refers to its id; a contact with the caller's next save) and brings a known contact's details up to date. What the
     /// look-up missed is looked up once more first, now that the write lock is held: another request
     /// may have created the same company or contact since (a customer's colleagues writing at the
     /// same time), and the lock makes that second answer final.
@@ -42,9 +42,9 @@ internal sealed class CustomerDirectory
         var contact = lookup.Contact ?? await FindContactAsync(email, cancellationToken);
         if (contact is null)
         {
+            // Inserted by the caller's next save, with the ticket that refers to it (see ReferTo).
             contact = new Contact(email, name, phone, department, company.Id, now);
             _db.Contacts.Add(contact);
-            await _db.SaveChangesAsync(cancellationToken);
         }
         else
         {
@@ -52,6 +52,20 @@ internal sealed class CustomerDirectory
         }
 
         return (contact, company);
+    }
+
+    /// <summary>
+    /// Points the new ticket at its contact. A contact created by <see cref="ResolveAsync"/> has no id
+    /// until the save that inserts both: the ticket then refers to the contact's temporary key, which
+    /// EF replaces by the generated one (one save under the write lock instead of two).
+    /// </summary>
+    public void ReferTo(Ticket ticket, Contact contact)
+    {
+        var key = _db.Entry(contact).Property(c => c.Id);
+        if (key.IsTemporary)
+        {
+            _db.Entry(ticket).Property(t => t.ContactId).CurrentValue = key.CurrentValue;
+        }
     }
 
     private Task<Contact?> FindContactAsync(string email, CancellationToken cancellationToken)

@@ -9,10 +9,15 @@ namespace Support.Ticketing.Notifications;
 internal sealed class TicketEvents
 {
     private readonly TicketingDbContext _db;
+    private readonly HelpTopicCatalog _helpTopics;
     private readonly Dictionary<long, string> _topicKeys = [];
     private readonly Dictionary<long, Company> _companies = [];
 
-    public TicketEvents(TicketingDbContext db) => _db = db;
+    public TicketEvents(TicketingDbContext db, HelpTopicCatalog helpTopics)
+    {
+        _db = db;
+        _helpTopics = helpTopics;
+    }
 
     /// <summary>Reads the help topic's key ahead, so that raising the events later (inside a write transaction) reads nothing.</summary>
     public async Task PrepareAsync(long helpTopicId, CancellationToken cancellationToken) =>
@@ -69,7 +74,7 @@ internal sealed class TicketEvents
     {
         if (!_topicKeys.TryGetValue(helpTopicId, out var topicKey))
         {
-            topicKey = await _db.HelpTopics.AsNoTracking().Where(h => h.Id == helpTopicId).Select(h => h.Key).SingleAsync(cancellationToken);
+            topicKey = (await _helpTopics.AllAsync(_db, cancellationToken)).First(h => h.Id == helpTopicId).Key;
             _topicKeys[helpTopicId] = topicKey;
         }
 

@@ -145,6 +145,7 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
             message,
             now);
         _db.Tickets.Add(ticket);
+        _customers.ReferTo(ticket, contact);
         var token = _mail.IssueAccessLink(ticket, now);
         await _db.SaveChangesAsync(cancellationToken);
 
