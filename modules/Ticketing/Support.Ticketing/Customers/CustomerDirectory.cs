@@ -10,6 +10,14 @@ namespace Support.Ticketing.Customers;
 /// </summary>
 internal sealed class CustomerDirectory
 {
+    // Compiled once: every ticket opened runs these (twice when the customer is new, once under the
+    // write lock), and EF's query pipeline costs more than the indexed look-ups themselves.
+    private static readonly Func<TicketingDbContext, string, Task<Contact?>> ContactByEmail =
+        EF.CompileAsyncQuery((TicketingDbContext db, string normalizedEmail) => db.Contacts.SingleOrDefault(c => c.NormalizedEmail == normalizedEmail));
+
+    private static readonly Func<TicketingDbContext, string, Task<Company?>> CompanyByName =
+        EF.CompileAsyncQuery((TicketingDbContext db, string normalizedName) => db.Companies.SingleOrDefault(c => c.NormalizedName == normalizedName));
+
     private readonly TicketingDbContext _db;
 
     public CustomerDirectory(TicketingDbContext db) => _db = db;
@@ -70,14 +78,15 @@ internal sealed class CustomerDirectory
 
     private Task<Contact?> FindContactAsync(string email, CancellationToken cancellationToken)
     {
-        var normalizedEmail = Contact.Normalize(email);
-        return _db.Contacts.SingleOrDefaultAsync(c => c.NormalizedEmail == normalizedEmail, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ContactByEmail(_db, Contact.Normalize(email));
     }
 
     private async Task<Company?> FindCompanyAsync(string companyName, string email, CancellationToken cancellationToken)
     {
         var normalizedName = Company.NormalizeName(companyName);
-        var byName = await _db.Companies.SingleOrDefaultAsync(c => c.NormalizedName == normalizedName, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var byName = await CompanyByName(_db, normalizedName);
         if (byName is not null)
         {
             return byName;
