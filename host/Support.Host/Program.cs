@@ -111,6 +111,10 @@ var mvc = builder.Services
             options.Conventions.AuthorizeAreaFolder(module.Module.Name, "/Staff/Admin", StaffPolicies.Admin);
         }
     })
+    // Forms are validated on the server only (no client-validation script is shipped): without this,
+    // every empty validation summary carried a hidden item with an inline style, which the CSP refuses,
+    // and every input carried data-val-* attributes nothing reads.
+    .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
         options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))

@@ -91,6 +91,20 @@ public sealed class HostTests : IClassFixture<HostTests.SharedHost>
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
     }
 
+    [Theory]
+    [InlineData("/tickets/new")]
+    [InlineData("/tickets/status")]
+    [InlineData("/Staff/Login")]
+    public async Task Forms_carry_no_inline_style_the_policy_would_refuse(string path)
+    {
+        // The policy allows no inline style attribute: an empty validation summary used to carry one.
+        using var client = _host.CreateClient();
+        var page = await client.GetStringAsync(path);
+
+        Assert.Contains("<form", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(" style=\"", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bundled_bootstrap_styles_and_scripts_are_served_from_the_web_root()
     {
