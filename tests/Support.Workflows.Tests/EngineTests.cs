@@ -298,6 +298,48 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task Timers_of_one_instance_due_in_the_same_batch_resume_it_in_order_and_an_ended_wait_does_not_fire()
+    {
+        await using var host = await StartAsync();
+        await host.PublishAsync(Triggered("Race")
+            .Add("fork", "Fork", ("Branches", "Short\nLong\nTwice"))
+            .Add("short", "Delay", ("Duration", "00:10:00"))
+            .Add("long", "Delay", ("Duration", "00:20:00"))
+            .Add("twice", "Delay", ("Duration", "00:15:00"))
+            .Add("join", "Join", ("Mode", "WaitAny"))
+            .Add("mail", "SendEmail", Mail("Short first"))
+            .Add("again", "Delay", ("Duration", "00:05:00"))
+            .Add("late", "SendEmail", Mail("Five minutes on"))
+            .Connect("opened", "fork")
+            .Connect("fork", "short", "Short")
+            .Connect("fork", "long", "Long")
+            .Connect("fork", "twice", "Twice")
+            .Connect("short", "join")
+            .Connect("long", "join")
+            .Connect("twice", "join")
+            .Connect("join", "mail")
+            .Connect("mail", "again")
+            .Connect("again", "late")
+            .Build());
+        await host.DeliverAsync(Opened(9));
+        Assert.Equal(3, await host.QueryAsync(db => db.Timers.CountAsync()));
+
+        // All three timers are due and claimed together: the first one's Join cancels the other two waits, and
+        // the wait it starts (five more minutes) is a new timer, not yet due.
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, await host.FireDueTimersAsync());
+        Assert.Equal(["Short first"], await host.EmailSubjectsAsync());
+        Assert.Equal("again", (await host.SingleInstanceAsync()).CurrentActivities);
+        Assert.Equal(1, await host.QueryAsync(db => db.Timers.CountAsync()));
+
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, await host.FireDueTimersAsync());
+        Assert.Equal(["Short first", "Five minutes on"], await host.EmailSubjectsAsync());
+        Assert.Equal(WorkflowStatus.Finished, (await host.SingleInstanceAsync()).Status);
+        Assert.Equal(0, await host.QueryAsync(db => db.Timers.CountAsync()));
+    }
+
+    [Fact]
     public async Task Set_variable_takes_literals_variables_and_script_results()
     {
         await using var host = await StartAsync();
@@ -493,9 +535,9 @@ public sealed class EngineTests
         var fired = await host.InScopeAsync(async s =>
         {
             await s.GetRequiredService<UnitOfWork>().BeginAsync(CancellationToken.None);
-            return await s.GetRequiredService<WorkflowRuntime>().FireTimerAsync(timerId, "stale-claim", CancellationToken.None);
+            return await s.GetRequiredService<WorkflowRuntime>().FireTimersAsync([timerId], "stale-claim", CancellationToken.None);
         });
-        Assert.False(fired);
+        Assert.Equal(0, fired);
         Assert.Empty(await host.EmailSubjectsAsync());
     }
 

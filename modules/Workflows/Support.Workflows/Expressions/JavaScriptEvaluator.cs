@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Acornima.Ast;
 using Jint;
 using Jint.Native;
 using Jint.Native.Json;
@@ -30,7 +32,13 @@ internal sealed class ExpressionException(string message, Exception inner) : Exc
 /// </summary>
 internal sealed class JavaScriptEvaluator
 {
+    /// <summary>Scripts held parsed; the definitions' expressions are few, so the cache is emptied only if it grows past this.</summary>
+    private const int MaxPreparedScripts = 1024;
+
     private readonly ExpressionLimits _limits;
+
+    /// <summary>Parsed and analysed scripts, shared by the engines (a prepared script is immutable and thread-safe).</summary>
+    private readonly ConcurrentDictionary<string, Prepared<Script>> _prepared = new(StringComparer.Ordinal);
 
     public JavaScriptEvaluator(IOptions<ExpressionLimits> limits) => _limits = limits.Value;
 
@@ -49,7 +57,7 @@ internal sealed class JavaScriptEvaluator
             engine.SetValue("variables", parser.Parse(variables.ToJsonString()));
             engine.SetValue("event", triggeringEvent is null ? JsValue.Null : parser.Parse(triggeringEvent.ToJsonString()));
             engine.SetValue("correlationId", correlationId is null ? JsValue.Null : new JsString(correlationId));
-            var result = engine.Evaluate(script);
+            var result = engine.Evaluate(Prepare(script));
             if (result.IsUndefined() || result.IsNull())
             {
                 return null;
@@ -63,6 +71,23 @@ internal sealed class JavaScriptEvaluator
         {
             throw new ExpressionException($"The expression \"{Shorten(script)}\" failed: {exception.Message}", exception);
         }
+    }
+
+    private Prepared<Script> Prepare(string script)
+    {
+        if (_prepared.TryGetValue(script, out var prepared))
+        {
+            return prepared;
+        }
+
+        prepared = Engine.PrepareScript(script, strict: true);
+        if (_prepared.Count >= MaxPreparedScripts)
+        {
+            _prepared.Clear();
+        }
+
+        _prepared[script] = prepared;
+        return prepared;
     }
 
     private static string Shorten(string script) => script.Length <= 80 ? script : script[..77] + "...";

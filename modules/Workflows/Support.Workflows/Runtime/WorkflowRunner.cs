@@ -31,6 +31,12 @@ internal sealed class WorkflowRunner
     private readonly TimerSignal _timerSignal;
     private readonly DefinitionCache _definitions;
 
+    /// <summary>
+    /// Bookmarks read ahead for a batch, per instance. A run works on the list itself, so a later resume of the same
+    /// instance in the scope sees the bookmarks the earlier one added and removed before they are saved.
+    /// </summary>
+    private readonly Dictionary<string, List<WorkflowBookmark>> _loadedBookmarks = new(StringComparer.Ordinal);
+
     public WorkflowRunner(WorkflowsDbContext db, ActivityRegistry registry, JavaScriptEvaluator javaScript, TimeProvider clock, IServiceProvider services, TimerSignal timerSignal, DefinitionCache definitions)
     {
         _definitions = definitions;
@@ -139,7 +145,9 @@ internal sealed class WorkflowRunner
     /// <summary>Cancels the instance: its bookmarks and timers go, its state stays for reading.</summary>
     public async Task CancelAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
-        var bookmarks = await _db.Bookmarks.Where(b => b.InstanceId == instance.Id).ToListAsync(cancellationToken);
+        var bookmarks = _loadedBookmarks.Remove(instance.Id, out var loaded)
+            ? loaded
+            : await _db.Bookmarks.Where(b => b.InstanceId == instance.Id).ToListAsync(cancellationToken);
         _db.Bookmarks.RemoveRange(bookmarks);
         instance.Status = WorkflowStatus.Cancelled;
         instance.CurrentActivities = "";
@@ -154,10 +162,26 @@ internal sealed class WorkflowRunner
     public async Task<WorkflowDefinitionVersion> VersionAsync(string versionId, CancellationToken cancellationToken) =>
         _definitions.Find(versionId) ?? await _db.Definitions.AsNoTracking().SingleAsync(d => d.Id == versionId, cancellationToken);
 
+    /// <summary>Takes the bookmarks of <paramref name="instanceIds"/>, read (tracked) by the caller, as their complete set for this scope.</summary>
+    public void UseLoadedBookmarks(IEnumerable<string> instanceIds, IEnumerable<WorkflowBookmark> bookmarks)
+    {
+        foreach (var id in instanceIds)
+        {
+            _loadedBookmarks[id] = [];
+        }
+
+        foreach (var bookmark in bookmarks)
+        {
+            _loadedBookmarks[bookmark.InstanceId].Add(bookmark);
+        }
+    }
+
     private async Task<Run> LoadAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
         var version = await VersionAsync(instance.DefinitionVersionId, cancellationToken);
-        var bookmarks = await _db.Bookmarks.Where(b => b.InstanceId == instance.Id).ToListAsync(cancellationToken);
+        var bookmarks = _loadedBookmarks.TryGetValue(instance.Id, out var loaded)
+            ? loaded
+            : await _db.Bookmarks.Where(b => b.InstanceId == instance.Id).ToListAsync(cancellationToken);
         return new Run(instance, _definitions.Get(version), InstanceState.Parse(instance.State), bookmarks);
     }
 

@@ -104,22 +104,38 @@ internal sealed class WorkflowRuntime
         return await _runner.StartAsync(version, correlation, start.Id, null, triggered: false, cancellationToken);
     }
 
-    /// <summary>Fires a claimed timer: resumes its bookmark. False when the claim was lost or the timer is gone.</summary>
-    public async Task<bool> FireTimerAsync(long timerId, string claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fires claimed timers in the caller's unit of work: resumes each timer's bookmark, earliest first. The timers,
+    /// their instances and those instances' bookmarks are read with one query each, not per timer. Returns how
+    /// many fired: a timer whose claim was lost, or whose wait an earlier timer of the batch ended, does not.
+    /// </summary>
+    public async Task<int> FireTimersAsync(IReadOnlyCollection<long> timerIds, string claim, CancellationToken cancellationToken)
     {
-        var timer = await _db.Timers.Include(t => t.Bookmark).SingleOrDefaultAsync(t => t.Id == timerId && t.LeaseOwner == claim, cancellationToken);
-        if (timer is null)
+        var timers = await _db.Timers.Include(t => t.Bookmark)
+            .Where(t => timerIds.Contains(t.Id) && t.LeaseOwner == claim)
+            .OrderBy(t => t.DueAtUtc).ThenBy(t => t.Id)
+            .ToListAsync(cancellationToken);
+        var instanceIds = timers.Select(t => t.InstanceId).Distinct().ToList();
+        await _db.Instances.Where(i => instanceIds.Contains(i.Id)).LoadAsync(cancellationToken);
+        var bookmarks = await _db.Bookmarks.Where(b => instanceIds.Contains(b.InstanceId)).ToListAsync(cancellationToken);
+        _runner.UseLoadedBookmarks(instanceIds, bookmarks);
+
+        var fired = 0;
+        foreach (var timer in timers)
         {
-            return false;
+            // An earlier timer of the batch ended this wait (WaitAny, Finish): its bookmark went, and the timer with it.
+            if (_db.Entry(timer).State == EntityState.Deleted
+                || timer.Bookmark is null
+                || _db.Entry(timer.Bookmark).State == EntityState.Deleted)
+            {
+                continue;
+            }
+
+            _db.Timers.Remove(timer);
+            await _runner.ResumeAsync(timer.Bookmark, null, cancellationToken);
+            fired++;
         }
 
-        var bookmark = timer.Bookmark;
-        _db.Timers.Remove(timer);
-        if (bookmark is not null)
-        {
-            await _runner.ResumeAsync(bookmark, null, cancellationToken);
-        }
-
-        return true;
+        return fired;
     }
 }

@@ -112,21 +112,7 @@ internal sealed partial class TimerScheduler
         await using var scope = _scopes.CreateAsyncScope();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         await unitOfWork.BeginAsync(cancellationToken);
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
-        var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
-        var fired = 0;
-        foreach (var id in ids)
-        {
-            if (await runtime.FireTimerAsync(id, claim, cancellationToken))
-            {
-                fired++;
-            }
-
-            // Each timer's changes are written at once, so the tracked entities do not pile up over the batch.
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-
+        var fired = await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().FireTimersAsync(ids, claim, cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
         return fired;
     }
