@@ -18,6 +18,10 @@ namespace Support.Ticketing.Notifications;
 /// </summary>
 internal sealed class TicketMail
 {
+    /// <summary>Compiled: the recipients are read for every ticket opened and every customer reply.</summary>
+    private static readonly Func<TicketingDbContext, SupportTeam, IAsyncEnumerable<string>> TeamMemberIds =
+        EF.CompileAsyncQuery((TicketingDbContext db, SupportTeam team) => db.TeamMembers.AsNoTracking().Where(m => m.Team == team).Select(m => m.StaffId));
+
     public const string CustomerCategory = "ticket-customer";
     public const string AccessLinkCategory = "ticket-access-link";
     public const string StaffCategory = "ticket-staff";
@@ -126,7 +130,7 @@ internal sealed class TicketMail
     /// <summary>The agents told about a ticket: its team's members (all staff when the team has none), and its agent.</summary>
     public async Task<IReadOnlyList<StaffMember>> StaffRecipientsAsync(SupportTeam team, string? assignedAgentId, CancellationToken cancellationToken)
     {
-        var memberIds = await _db.TeamMembers.AsNoTracking().Where(m => m.Team == team).Select(m => m.StaffId).ToListAsync(cancellationToken);
+        var memberIds = await TeamMemberIds(_db, team).ToListAsync(cancellationToken);
         var everyone = await _staff.ListAsync(cancellationToken);
         var recipients = memberIds.Count == 0 ? everyone : everyone.Where(s => memberIds.Contains(s.Id)).ToList();
         if (assignedAgentId is { } assigned && recipients.All(r => r.Id != assigned) && everyone.FirstOrDefault(s => s.Id == assigned) is { } agent)

@@ -13,6 +13,13 @@ namespace Support.Workflows.Runtime;
 /// </summary>
 internal sealed class WorkflowRuntime
 {
+    // Compiled: every ticket event asks them (most events have no listener and stop there).
+    private static readonly Func<WorkflowsDbContext, string, CancellationToken, Task<bool>> Triggered =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string stimulus, CancellationToken _) => db.Triggers.Any(t => t.Stimulus == stimulus));
+
+    private static readonly Func<WorkflowsDbContext, string, string, CancellationToken, Task<bool>> Awaited =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string stimulus, string hash, CancellationToken _) => db.Bookmarks.Any(b => b.Stimulus == stimulus && b.Hash == hash));
+
     private readonly WorkflowsDbContext _db;
     private readonly WorkflowRunner _runner;
 
@@ -73,7 +80,7 @@ internal sealed class WorkflowRuntime
     /// <summary>Whether a published definition starts on <paramref name="stimulus"/> or an instance waits for it with this correlation.</summary>
     public async Task<bool> HasListenersAsync(string stimulus, string? correlationId, CancellationToken cancellationToken)
     {
-        if (await _db.Triggers.AnyAsync(t => t.Stimulus == stimulus, cancellationToken))
+        if (await Triggered(_db, stimulus, cancellationToken))
         {
             return true;
         }
@@ -84,7 +91,7 @@ internal sealed class WorkflowRuntime
         }
 
         var hash = WorkflowRunner.HashOf(stimulus, correlationId);
-        return await _db.Bookmarks.AnyAsync(b => b.Stimulus == stimulus && b.Hash == hash, cancellationToken);
+        return await Awaited(_db, stimulus, hash, cancellationToken);
     }
 
     /// <summary>Starts the published version of a definition from its Start activity (an admin's manual start).</summary>
