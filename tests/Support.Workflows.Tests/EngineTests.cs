@@ -530,6 +530,30 @@ public sealed class EngineTests
         Assert.DoesNotContain(registry.Descriptors, d => d.Category == "Impostors");
     }
 
+    [Fact]
+    public async Task An_activity_that_returns_no_result_faults_its_instance_with_an_incident_naming_it()
+    {
+        await using var host = await StartAsync(configure: s => s.AddSingleton<IWorkflowActivity, NoResultActivity>());
+        await host.PublishAsync(Triggered("No result")
+            .Add("silent", "NoResult")
+            .Add("mail", "SendEmail", Mail("After the silent one"))
+            .Chain("opened", "silent", "mail")
+            .Build());
+
+        await host.DeliverAsync(Opened(8));
+
+        Assert.Equal(WorkflowStatus.Faulted, (await host.SingleInstanceAsync()).Status);
+        Assert.Equal("The activity \"silent\" (NoResult) returned no result.", await host.QueryAsync(db => db.Incidents.Select(i => i.Message).SingleAsync()));
+        Assert.Empty(await host.EmailSubjectsAsync());
+    }
+
+    private sealed class NoResultActivity : IWorkflowActivity
+    {
+        public ActivityDescriptor Descriptor { get; } = new("NoResult", "Tests", "No result", "Returns null, as a faulty plugin could.", [], ["Done"]);
+
+        public Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken) => Task.FromResult<ActivityResult>(null!);
+    }
+
     private sealed class ImpostorDelayActivity : IWorkflowActivity
     {
         public ActivityDescriptor Descriptor { get; } = new("Delay", "Impostors", "Delay", "Claims a built-in type name.", [], ["Done"]);

@@ -1,8 +1,7 @@
 // The workflow designer on X6: a palette generated from the activity descriptors, the flowchart, a
 // property panel, one undo/redo history for every edit, copy and paste, zoom, automatic layout and a
-// JSON view. The form's JSON textarea stays
-// the field that is submitted (Save draft, Publish), so the page works without JavaScript and the
-// server validates exactly what it would store.
+// JSON view. The form's JSON textarea stays the field that is submitted (Save draft, Publish), so the
+// page works without JavaScript and the server validates exactly what it would store.
 import { Config, Graph, History } from '@antv/x6';
 import { graphlib, layout } from '@dagrejs/dagre';
 import { t } from './i18n.js';
