@@ -18,13 +18,9 @@ public sealed class PluginActivityTests
     private static SupportHostFactory HostWithSamplePlugin()
     {
         var plugins = SupportHostFactory.CreateTemporaryFolder("plugins");
-        var source = Path.Combine(AppContext.BaseDirectory, "test-plugins", "Support.Plugins.WorkflowSample");
-        var destination = Directory.CreateDirectory(Path.Combine(plugins, "Support.Plugins.WorkflowSample")).FullName;
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
-        }
-
+        PluginTests.HostWithBrokenPlugins.CopyDirectory(
+            Path.Combine(AppContext.BaseDirectory, "test-plugins", "Support.Plugins.WorkflowSample"),
+            Path.Combine(plugins, "Support.Plugins.WorkflowSample"));
         return new SupportHostFactory(settings: new Dictionary<string, string?> { ["Plugins:Path"] = plugins });
     }
 
