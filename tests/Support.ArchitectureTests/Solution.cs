@@ -16,13 +16,16 @@ internal static class Solution
 
     public static Assembly PluginAbstractions { get; } = typeof(Plugins.Abstractions.IChannelPlugin).Assembly;
 
+    public static Assembly WorkflowsContracts { get; } = typeof(Workflows.Contracts.IWorkflowActivity).Assembly;
+
     public static IReadOnlyList<Assembly> Modules { get; } = ModuleNames.Select(n => Assembly.Load("Support." + n)).ToList();
 
     public static IReadOnlyList<Assembly> Contracts { get; } = ModuleNames.Select(n => Assembly.Load($"Support.{n}.Contracts")).ToList();
 
-    /// <summary>The plugins as the host loads them: every folder of the plugins directory.</summary>
+    /// <summary>The plugins as the host loads them: every folder of the plugins directory, and the test-only plugins.</summary>
     public static IEnumerable<string> PluginAssemblyPaths() =>
-        Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "plugins"))
+        new[] { "plugins", "test-plugins" }
+            .SelectMany(directory => Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, directory)))
             .Select(folder => Path.Combine(folder, Path.GetFileName(folder) + ".dll"));
 
     public static string[] TypeNames(Assembly assembly) =>

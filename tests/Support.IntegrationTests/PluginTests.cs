@@ -89,7 +89,7 @@ public sealed class PluginTests : IClassFixture<PluginTests.HostWithBrokenPlugin
 
         public async Task DisposeAsync() => await Factory.DisposeAsync();
 
-        private static void CopyDirectory(string source, string destination)
+        internal static void CopyDirectory(string source, string destination)
         {
             Directory.CreateDirectory(destination);
             foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))

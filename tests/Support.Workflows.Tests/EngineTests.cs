@@ -559,6 +559,58 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task An_activity_registered_later_under_a_taken_type_name_or_with_a_broken_descriptor_is_left_out()
+    {
+        await using var host = await StartAsync(configure: s => s
+            .AddSingleton<IWorkflowActivity, ImpostorDelayActivity>()
+            .AddSingleton<IWorkflowActivity, BrokenDescriptorActivity>());
+        var registry = host.Services.GetRequiredService<ActivityRegistry>();
+
+        Assert.Equal("Duration", registry.Find("Delay")!.Descriptor.Inputs[0].Name);
+        Assert.Single(registry.Descriptors, d => d.Type == "Delay");
+        Assert.Contains(registry.Descriptors, d => d.Type == "Finish");
+        Assert.DoesNotContain(registry.Descriptors, d => d.Category == "Impostors");
+    }
+
+    [Fact]
+    public async Task An_activity_that_returns_no_result_faults_its_instance_with_an_incident_naming_it()
+    {
+        await using var host = await StartAsync(configure: s => s.AddSingleton<IWorkflowActivity, NoResultActivity>());
+        await host.PublishAsync(Triggered("No result")
+            .Add("silent", "NoResult")
+            .Add("mail", "SendEmail", Mail("After the silent one"))
+            .Chain("opened", "silent", "mail")
+            .Build());
+
+        await host.DeliverAsync(Opened(8));
+
+        Assert.Equal(WorkflowStatus.Faulted, (await host.SingleInstanceAsync()).Status);
+        Assert.Equal("The activity \"silent\" (NoResult) returned no result.", await host.QueryAsync(db => db.Incidents.Select(i => i.Message).SingleAsync()));
+        Assert.Empty(await host.EmailSubjectsAsync());
+    }
+
+    private sealed class NoResultActivity : IWorkflowActivity
+    {
+        public ActivityDescriptor Descriptor { get; } = new("NoResult", "Tests", "No result", "Returns null, as a faulty plugin could.", [], ["Done"]);
+
+        public Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken) => Task.FromResult<ActivityResult>(null!);
+    }
+
+    private sealed class ImpostorDelayActivity : IWorkflowActivity
+    {
+        public ActivityDescriptor Descriptor { get; } = new("Delay", "Impostors", "Delay", "Claims a built-in type name.", [], ["Done"]);
+
+        public Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken) => Task.FromResult(ActivityResult.Finish());
+    }
+
+    private sealed class BrokenDescriptorActivity : IWorkflowActivity
+    {
+        public ActivityDescriptor Descriptor => throw new InvalidOperationException("No descriptor.");
+
+        public Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken) => Task.FromResult(ActivityResult.Done());
+    }
+
+    [Fact]
     public async Task A_timer_that_comes_due_while_its_instance_is_faulted_fires_after_the_retry()
     {
         FlakyActivity.Failures = 1;

@@ -2,12 +2,13 @@ using System.Reflection;
 using McMaster.NETCore.Plugins;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Support.Plugins.Abstractions;
+using Support.Workflows.Contracts;
 
 namespace Support.Host.Plugins;
 
 /// <summary>
-/// Loads every folder of the plugins directory in its own load context (sharing only Abstractions
-/// and the ASP.NET Core framework with the host). A plugin that fails to load or to register its
+/// Loads every folder of the plugins directory in its own load context (sharing only Abstractions,
+/// the workflow activity API and the ASP.NET Core framework with the host). A plugin that fails to load or to register its
 /// services is recorded as failed and left out; it never stops the host.
 /// </summary>
 internal sealed class PluginCatalog
@@ -15,6 +16,9 @@ internal sealed class PluginCatalog
     private static readonly Type[] SharedTypes =
     [
         typeof(IChannelPlugin),
+
+        // A plugin's workflow activities implement the host's IWorkflowActivity, so the engine can use them.
+        typeof(IWorkflowActivity),
         typeof(IServiceCollection),
         typeof(IConfiguration),
     ];

@@ -47,7 +47,7 @@ public sealed class WorkflowTests
         }
         """;
 
-    private static async Task ImportAndPublishAsync(SupportHostFactory host, string json)
+    internal static async Task ImportAndPublishAsync(SupportHostFactory host, string json)
     {
         using var admin = await StaffSession.SignInAsync(host);
         var imported = await admin.SubmitMultipartAsync("/Staff/Admin/Workflows", [], [("workflow.json", "application/json", Encoding.UTF8.GetBytes(json))], "/Staff/Admin/Workflows?handler=Import", "file");
@@ -58,7 +58,7 @@ public sealed class WorkflowTests
         Assert.Contains("version publiée", Text(await admin.GetStringAsync(definitionPage)), StringComparison.Ordinal);
     }
 
-    private static Task<List<WorkflowInstance>> InstancesAsync(SupportHostFactory host)
+    internal static Task<List<WorkflowInstance>> InstancesAsync(SupportHostFactory host)
     {
         using var scope = host.Services.CreateScope();
         return scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().Instances.AsNoTracking().ToListAsync();

@@ -1,7 +1,7 @@
 // The workflow designer on X6: a palette generated from the activity descriptors, the flowchart, a
-// property panel, undo/redo, zoom, automatic layout and a JSON view. The form's JSON textarea stays
-// the field that is submitted (Save draft, Publish), so the page works without JavaScript and the
-// server validates exactly what it would store.
+// property panel, one undo/redo history for every edit, copy and paste, zoom, automatic layout and a
+// JSON view. The form's JSON textarea stays the field that is submitted (Save draft, Publish), so the
+// page works without JavaScript and the server validates exactly what it would store.
 import { Config, Graph, History } from '@antv/x6';
 import { graphlib, layout } from '@dagrejs/dagre';
 import { t } from './i18n.js';
@@ -75,6 +75,12 @@ export class WorkflowDesigner {
         this.loading = false;
         this.lastWritten = this.textarea.value;
         this.dirty = form.dataset.unsaved === 'true';
+        // One history for the diagram and the workflow's own fields: X6's History records the diagram's changes
+        // ('graph' steps, replayed by it), and this list orders them with the name and variable edits
+        // ({ key, prev, next }), so that Undo and Redo walk every edit in the order it was made.
+        this.undoSteps = [];
+        this.redoSteps = [];
+        this.clipboard = null;
     }
 
     start() {
@@ -93,13 +99,16 @@ export class WorkflowDesigner {
             b.addEventListener('click', action);
             return b;
         };
-        this.undoButton = button(t.undo, () => this.history.undo(), { title: 'Ctrl+Z' });
-        this.redoButton = button(t.redo, () => this.history.redo(), { title: 'Ctrl+Y' });
+        this.undoButton = button(t.undo, () => this.undo(), { title: 'Ctrl+Z' });
+        this.redoButton = button(t.redo, () => this.redo(), { title: 'Ctrl+Y' });
+        this.copyButton = button(t.copy, () => this.copySelected(), { title: 'Ctrl+C' });
+        this.pasteButton = button(t.paste, () => this.paste(), { title: 'Ctrl+V' });
         this.deleteButton = button(t.remove, () => this.removeSelected(), { title: t.remove });
         this.jsonButton = button(t.json, () => this.toggleJson(), { 'aria-pressed': 'false' });
         this.status = element('span', { className: 'small text-secondary align-self-center', 'data-testid': 'designer-status', role: 'status' }, t.saved);
         toolbar.append(
             element('div', { className: 'btn-group' }, this.undoButton, this.redoButton),
+            element('div', { className: 'btn-group' }, this.copyButton, this.pasteButton),
             element('div', { className: 'btn-group' },
                 button('+', () => this.graph.zoom(0.2), { 'aria-label': t.zoomIn, title: t.zoomIn }),
                 button('−', () => this.graph.zoom(-0.2), { 'aria-label': t.zoomOut, title: t.zoomOut }),
@@ -191,6 +200,7 @@ export class WorkflowDesigner {
             beforeAddCommand: (_event, args) => !(args?.key === 'attrs' || args?.key === 'tools' || args?.options?.ignoreHistory),
         });
         this.graph.use(this.history);
+        this.history.on('add', () => this.record('graph'));
         this.history.on('change', () => this.updateButtons());
 
         this.graph.on('node:click', ({ node }) => this.select(node));
@@ -272,6 +282,8 @@ export class WorkflowDesigner {
             this.loading = false;
         }
         this.history.clean();
+        this.undoSteps = [];
+        this.redoSteps = [];
         this.select(null);
         this.refreshProblems();
         this.status.textContent = this.dirty ? t.unsaved : t.saved;
@@ -468,7 +480,7 @@ export class WorkflowDesigner {
         this.selected = cell;
         if (previous?.isEdge?.() && this.graph.hasCell(previous)) previous.setAttrs({ line: { stroke: '#495057' } }, { ignoreHistory: true });
         if (cell?.isEdge?.()) cell.setAttrs({ line: { stroke: '#0d6efd' } }, { ignoreHistory: true });
-        this.deleteButton.disabled = cell == null;
+        this.updateButtons();
         this.showSelection();
         this.refreshProblems();
     }
@@ -494,13 +506,9 @@ export class WorkflowDesigner {
             const to = cell.getTargetNode()?.getData().activity;
             if (from && to) renderConnection(this.panel, from, cell.getSourcePortId(), to, () => this.removeSelected());
         } else {
-            renderWorkflow(this.panel, this.document, (name) => {
-                this.document.name = name;
-                this.changed('workflow:name', {});
-            }, (variables) => {
-                this.document.variables = variables;
-                this.changed('workflow:variables', {});
-            });
+            renderWorkflow(this.panel, this.document,
+                (name) => this.editWorkflow('name', name),
+                (variables) => this.editWorkflow('variables', variables));
         }
     }
 
@@ -523,6 +531,74 @@ export class WorkflowDesigner {
         };
     }
 
+    /** Changes the workflow's name or variables as one step of the history. */
+    editWorkflow(key, value) {
+        const prev = structuredClone(this.document[key]);
+        if (JSON.stringify(prev) === JSON.stringify(value)) return;
+        this.document[key] = structuredClone(value);
+        this.record({ key, prev, next: structuredClone(value) });
+        this.changed(`workflow:${key}`, {});
+    }
+
+    record(step) {
+        this.undoSteps.push(step);
+        this.redoSteps = [];
+        this.updateButtons();
+    }
+
+    undo() {
+        const step = this.undoSteps.pop();
+        if (!step) return;
+        this.redoSteps.push(step);
+        if (step === 'graph') this.history.undo();
+        else this.restoreWorkflow(step.key, step.prev);
+        this.updateButtons();
+    }
+
+    redo() {
+        const step = this.redoSteps.pop();
+        if (!step) return;
+        this.undoSteps.push(step);
+        if (step === 'graph') this.history.redo();
+        else this.restoreWorkflow(step.key, step.next);
+        this.updateButtons();
+    }
+
+    /** Puts back a workflow field from the history and shows the workflow's panel, where the change is seen. */
+    restoreWorkflow(key, value) {
+        if (value === undefined) delete this.document[key];
+        else this.document[key] = structuredClone(value);
+        this.changed(`workflow:${key}`, {});
+        this.select(null);
+    }
+
+    /** Keeps a copy of the selected activity for Paste. */
+    copySelected() {
+        if (!this.selected?.isNode?.()) return;
+        this.clipboard = { activity: this.activityOf(this.selected), pasted: 0 };
+        this.updateButtons();
+    }
+
+    /**
+     * Adds a copy of the copied activity (one undo step): a new id and name, the same inputs, placed down and to
+     * the right of the original (further with each paste), without connections. It becomes the selection.
+     */
+    paste() {
+        if (!this.clipboard) return;
+        this.clipboard.pasted += 1;
+        const offset = 40 * this.clipboard.pasted;
+        const activities = this.activities();
+        const activity = structuredClone(this.clipboard.activity);
+        const position = activity.metadata?.designer?.position ?? { x: 0, y: 0 };
+        activity.id = newId(activity.type, activities);
+        activity.name = newName(activity.name || this.descriptors.get(activity.type)?.displayName || activity.type, activities);
+        activity.metadata ??= {};
+        activity.metadata.designer = { ...(activity.metadata.designer ?? {}), position: { x: position.x + offset, y: position.y + offset } };
+        const node = this.graph.addNode(this.nodeFor(activity, []));
+        this.select(node);
+        if (!this.graph.getGraphArea().containsRect(node.getBBox())) this.graph.centerCell(node);
+    }
+
     removeSelected() {
         if (!this.selected) return;
         const cell = this.selected;
@@ -542,10 +618,17 @@ export class WorkflowDesigner {
         const key = e.key.toLowerCase();
         if (ctrl && key === 'z' && !e.shiftKey) {
             e.preventDefault();
-            this.history.undo();
+            this.undo();
         } else if (ctrl && (key === 'y' || (key === 'z' && e.shiftKey))) {
             e.preventDefault();
-            this.history.redo();
+            this.redo();
+        } else if (ctrl && key === 'c' && this.selected?.isNode?.() && (document.getSelection()?.isCollapsed ?? true)) {
+            // Text selected on the page is copied as text, not the activity.
+            e.preventDefault();
+            this.copySelected();
+        } else if (ctrl && key === 'v' && this.clipboard) {
+            e.preventDefault();
+            this.paste();
         } else if ((e.key === 'Delete' || e.key === 'Backspace') && this.selected) {
             e.preventDefault();
             this.removeSelected();
@@ -553,9 +636,11 @@ export class WorkflowDesigner {
     }
 
     updateButtons() {
-        this.undoButton.disabled = !this.history.canUndo();
-        this.redoButton.disabled = !this.history.canRedo();
+        this.undoButton.disabled = this.undoSteps.length === 0;
+        this.redoButton.disabled = this.redoSteps.length === 0;
         this.deleteButton.disabled = this.selected == null;
+        this.copyButton.disabled = !this.selected?.isNode?.();
+        this.pasteButton.disabled = this.clipboard == null;
     }
 
     /** Asks before leaving the page with changes that were neither saved nor published. */

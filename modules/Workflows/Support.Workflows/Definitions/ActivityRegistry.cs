@@ -1,20 +1,34 @@
+using Microsoft.Extensions.Logging;
 using Support.Workflows.Contracts;
 
 namespace Support.Workflows.Definitions;
 
-/// <summary>Every activity type the engine knows: the built-in ones and those other modules registered.</summary>
-internal sealed class ActivityRegistry
+/// <summary>Every activity type the engine knows: the built-in ones and those other modules and plugins registered.</summary>
+internal sealed partial class ActivityRegistry
 {
     private readonly Dictionary<string, IWorkflowActivity> _activities;
 
-    public ActivityRegistry(IEnumerable<IWorkflowActivity> activities, IEnumerable<WorkflowStimulus> stimuli)
+    public ActivityRegistry(IEnumerable<IWorkflowActivity> activities, IEnumerable<WorkflowStimulus> stimuli, ILogger<ActivityRegistry> logger)
     {
         _activities = [];
         foreach (var activity in activities)
         {
-            if (!_activities.TryAdd(activity.Descriptor.Type, activity))
+            // Modules register before plugins, so the first registration of a type name wins: a plugin can neither
+            // replace a built-in activity nor, by a clash or a broken descriptor, take the engine down.
+            ActivityDescriptor descriptor;
+            try
             {
-                throw new InvalidOperationException($"Two workflow activities have the type name {activity.Descriptor.Type}.");
+                descriptor = activity.Descriptor;
+            }
+            catch (Exception exception)
+            {
+                DescriptorFailed(logger, activity.GetType().FullName, exception);
+                continue;
+            }
+
+            if (!_activities.TryAdd(descriptor.Type, activity))
+            {
+                DuplicateType(logger, descriptor.Type, activity.GetType().FullName, _activities[descriptor.Type].GetType().FullName);
             }
         }
 
@@ -28,6 +42,12 @@ internal sealed class ActivityRegistry
     public IWorkflowActivity? Find(string type) => _activities.GetValueOrDefault(type);
 
     public WorkflowStimulus? FindStimulus(string name) => Stimuli.FirstOrDefault(s => s.Name == name);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Workflow activity {Activity} is left out: reading its descriptor failed.")]
+    private static partial void DescriptorFailed(ILogger logger, string? activity, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Workflow activity type {Type} of {Activity} is left out: {Registered} registered that type name first.")]
+    private static partial void DuplicateType(ILogger logger, string type, string? activity, string? registered);
 
     /// <summary>The outcome ports of a placed activity: its descriptor's, plus those named by its dynamic-outcomes input.</summary>
     public IReadOnlyList<string> OutcomesOf(ActivityDocument activity)

@@ -263,10 +263,12 @@ internal sealed class WorkflowRunner
             return StepOutcome.Faulted;
         }
 
-        var context = new ActivityContext(document, activity.Descriptor.Inputs, run.State, _javaScript, run.Instance.CorrelationId, Now, _services);
         ActivityResult result;
         try
         {
+            // Everything an activity's own code does is inside this try, so that an activity from another module or a
+            // plugin that throws (or returns nothing) faults its instance only.
+            var context = new ActivityContext(document, activity.Descriptor.Inputs, run.State, _javaScript, run.Instance.CorrelationId, Now, _services);
             if (resumed is not null)
             {
                 result = await activity.ResumeAsync(context, new ActivityBookmark(resumed.Stimulus, resumed.Payload, null, resumed.Tag), cancellationToken);
@@ -274,6 +276,11 @@ internal sealed class WorkflowRunner
             else
             {
                 result = await activity.ExecuteAsync(context, cancellationToken);
+            }
+
+            if (result is null)
+            {
+                throw new InvalidOperationException($"The activity \"{document.Id}\" ({document.Type}) returned no result.");
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
