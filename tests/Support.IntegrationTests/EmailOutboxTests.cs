@@ -64,6 +64,58 @@ public sealed class EmailOutboxTests
     }
 
     [Fact]
+    public async Task Two_hosts_sharing_the_database_hand_each_message_to_the_smtp_server_once()
+    {
+        await using var smtp = SmtpTestServer.Start();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:PollInterval"] = "00:00:00.050",
+        };
+        await using var a = new SupportHostFactory(settings: settings);
+        await using var b = new SupportHostFactory(a.DataFolder, settings);
+        using (StaffSession.Anonymous(b))
+        {
+            // Both hosts are started: each runs its email sender on the one outbox.
+        }
+
+        // Queued in steps from both hosts, so that each host's sender is woken while the other's works.
+        const int Count = 60;
+        for (var step = 0; step < Count / 10; step++)
+        {
+            using var scope = (step % 2 == 0 ? a : b).Services.CreateScope();
+            var outbox = scope.ServiceProvider.GetRequiredService<IEmailOutbox>();
+            for (var i = 0; i < 10; i++)
+            {
+                var n = (step * 10) + i;
+                outbox.Queue(new OutgoingEmail($"customer-{n}@example.test", null, $"Message {n}", $"Body {n}", null, "test"));
+            }
+
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().CommitAsync(CancellationToken.None);
+        }
+
+        await Eventually.WaitForAsync(() => Task.FromResult(smtp.Received.Count), count => count >= Count, $"{Count} messages at the SMTP server");
+        await Eventually.WaitForAsync(() => SentCountAsync(a), sent => sent == Count, "every message recorded as sent");
+
+        // A moment longer: a second hand-over would have arrived by now.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var subjects = smtp.Received.Select(m => m.Message.Subject).ToList();
+        Assert.Equal(Count, subjects.Count);
+        Assert.Equal(Enumerable.Range(0, Count).Select(n => $"Message {n}").Order(), subjects.Order());
+        using var check = a.Services.CreateScope();
+        var rows = await check.ServiceProvider.GetRequiredService<KernelDbContext>().EmailMessages.AsNoTracking().ToListAsync();
+        Assert.All(rows, m => Assert.Equal((EmailStatus.Sent, 1, (string?)null), (m.Status, m.Attempts, m.ClaimedBy)));
+    }
+
+    private static async Task<int> SentCountAsync(SupportHostFactory host)
+    {
+        using var scope = host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<KernelDbContext>().EmailMessages.CountAsync(m => m.Status == EmailStatus.Sent);
+    }
+
+    [Fact]
     public async Task Without_an_smtp_server_mail_lands_in_the_pickup_folder_as_eml_files()
     {
         await using var host = new SupportHostFactory();

@@ -160,13 +160,16 @@ public sealed class WorkflowTests
         await Eventually.WaitForAsync(() => InstancesAsync(a), list => list.Count == 6 && list.All(i => i.Status == WorkflowStatus.Finished), "six finished instances");
         await Task.Delay(TimeSpan.FromSeconds(2));
 
-        // What the workflows queued in the email outbox: one notice and one reminder per ticket. (The pickup
-        // folder is not the measure: the Kernel's email sender does not claim messages between hosts.)
+        // What the workflows queued in the email outbox: one notice and one reminder per ticket, each handed
+        // over once although both hosts' senders work on the outbox.
         using var scope = a.Services.CreateScope();
         var queued = await scope.ServiceProvider.GetRequiredService<Support.Kernel.Persistence.KernelDbContext>().EmailMessages.AsNoTracking()
             .Where(m => m.To == OnCall).Select(m => m.Subject).ToListAsync();
         Assert.Equal(numbers.Select(n => "Rappel ticket " + n).Order(), queued.Where(q => q.StartsWith("Rappel ticket", StringComparison.Ordinal)).Order());
         Assert.Equal(6, queued.Count(q => q.StartsWith("Nouveau ticket", StringComparison.Ordinal)));
+        await new PickupMailbox(a).WaitForAsync(OnCall, "Rappel ticket", 6);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(numbers.Select(n => "Rappel ticket " + n).Order(), new PickupMailbox(a).To(OnCall).Select(m => m.Subject ?? "").Where(s => s.StartsWith("Rappel ticket", StringComparison.Ordinal)).Order());
     }
 
     [Fact]

@@ -62,8 +62,15 @@ public sealed class EmailMessage
 
     public DateTime? SentAtUtc { get; private set; }
 
+    /// <summary>The sender's pass that holds this message while it hands it over (several hosts share the outbox).</summary>
+    public string? ClaimedBy { get; private set; }
+
+    /// <summary>Until when the claim holds; a host that stopped mid-batch leaves the message to others after this.</summary>
+    public DateTime? ClaimedUntilUtc { get; private set; }
+
     internal void MarkSent(DateTime nowUtc)
     {
+        ReleaseClaim();
         Attempts++;
         Status = EmailStatus.Sent;
         SentAtUtc = nowUtc;
@@ -72,6 +79,7 @@ public sealed class EmailMessage
 
     internal void MarkAttemptFailed(string error, DateTime nowUtc, TimeSpan retryDelay, int maxAttempts)
     {
+        ReleaseClaim();
         Attempts++;
         LastError = error.Length > 2000 ? error[..2000] : error;
         if (Attempts >= maxAttempts)
@@ -81,6 +89,12 @@ public sealed class EmailMessage
         }
 
         NextAttemptAtUtc = nowUtc + retryDelay;
+    }
+
+    internal void ReleaseClaim()
+    {
+        ClaimedBy = null;
+        ClaimedUntilUtc = null;
     }
 
     /// <summary>An admin asks for a failed message to be tried again.</summary>
@@ -107,5 +121,6 @@ public sealed class EmailMessage
         entity.Property(m => m.Subject).HasMaxLength(500);
         entity.Property(m => m.Category).HasMaxLength(100);
         entity.Property(m => m.MessageId).HasMaxLength(200);
+        entity.Property(m => m.ClaimedBy).HasMaxLength(32);
     }
 }

@@ -20,6 +20,13 @@ public sealed class EmailOptions
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a sender's claim on a batch holds. Hosts sharing the database never hand over the same message
+    /// while a claim holds; a host that stops mid-batch leaves its messages to the others after this. Longer than
+    /// a batch can take (20 messages, each bounded by the SMTP timeout).
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>After this many failed attempts a message is marked failed and waits for an admin.</summary>
     public int MaxAttempts { get; set; } = 10;
 }

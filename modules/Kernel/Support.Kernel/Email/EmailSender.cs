@@ -11,6 +11,13 @@ namespace Support.Kernel.Email;
 /// <summary>Sends queued email in the background, retrying failures with back-off.</summary>
 internal sealed partial class EmailSender : PollingWorker
 {
+    private const int BatchSize = 20;
+
+    /// <summary>Compiled: asked on every pass of every host.</summary>
+    private static readonly Func<KernelDbContext, DateTime, CancellationToken, Task<bool>> AnyDue =
+        EF.CompileAsyncQuery((KernelDbContext db, DateTime now, CancellationToken _) =>
+            db.EmailMessages.Any(m => m.Status == EmailStatus.Queued && m.NextAttemptAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now)));
+
     private readonly IServiceScopeFactory _scopes;
     private readonly IEmailTransport _transport;
     private readonly TimeProvider _clock;
@@ -43,17 +50,31 @@ internal sealed partial class EmailSender : PollingWorker
     {
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         var now = _clock.GetUtcNow().UtcDateTime;
-        var due = await db.EmailMessages
-            .Where(m => m.Status == EmailStatus.Queued && m.NextAttemptAtUtc <= now)
+
+        // Nothing due: a read, no write lock.
+        if (!await AnyDue(db, now, cancellationToken))
+        {
+            return 0;
+        }
+
+        // Claim a batch, so that another host sharing the database does not hand the same messages over too.
+        // The claim joins the write group like any unit of work; only the claimed messages are read back.
+        var claim = Guid.NewGuid().ToString("N");
+        await unitOfWork.BeginAsync(cancellationToken);
+        await db.EmailMessages
+            .Where(m => m.Status == EmailStatus.Queued && m.NextAttemptAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
             .OrderBy(m => m.Id)
-            .Take(20)
-            .ToListAsync(cancellationToken);
+            .Take(BatchSize)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, now + _options.ClaimLease), cancellationToken);
+        await unitOfWork.CommitAsync(cancellationToken);
+        var due = await db.EmailMessages.Where(m => m.ClaimedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
         // One save for the batch: a transaction (and its disk flush) per message would make sending
         // compete with the requests for SQLite's single writer. If the host stops half-way, the
         // messages already handed over are still recorded (the finally block); only a crash can make
-        // a batch be sent twice.
+        // a batch be sent twice (its claim runs out and another pass takes it).
         try
         {
             foreach (var message in due)
@@ -73,9 +94,15 @@ internal sealed partial class EmailSender : PollingWorker
         }
         finally
         {
+            // Messages not tried (the host is stopping) are let go at once rather than when the claim runs out.
+            foreach (var message in due.Where(m => m.ClaimedBy == claim))
+            {
+                message.ReleaseClaim();
+            }
+
             // Through the scope's unit of work, so that the save joins the open write group; an empty pass
             // writes nothing and does not queue for the write lock at all.
-            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().CommitAsync(CancellationToken.None);
+            await unitOfWork.CommitAsync(CancellationToken.None);
         }
 
         return due.Count;
