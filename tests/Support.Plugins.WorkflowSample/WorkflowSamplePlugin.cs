@@ -13,7 +13,7 @@ public sealed class WorkflowSamplePlugin : IChannelPlugin
 
     public string DisplayName => "Workflow sample";
 
-    public string Description => "Adds the Ticket label and Always fail workflow activities.";
+    public string Description => "Adds the Ticket label and Always fail workflow activities, and one that cannot be constructed.";
 
     public Version RequiredHostVersion => new(1, 0);
 
@@ -21,6 +21,7 @@ public sealed class WorkflowSamplePlugin : IChannelPlugin
     {
         services.AddSingleton<IWorkflowActivity, TicketLabelActivity>();
         services.AddSingleton<IWorkflowActivity, AlwaysFailActivity>();
+        services.AddSingleton<IWorkflowActivity, BrokenAtConstructionActivity>();
     }
 }
 
@@ -45,6 +46,17 @@ internal sealed class TicketLabelActivity : IWorkflowActivity
         context.SetVariable(context.GetText("Variable")!, label);
         return Task.FromResult(ActivityResult.Done());
     }
+}
+
+/// <summary>Cannot even be constructed: the host leaves it out and every other activity stays available.</summary>
+internal sealed class BrokenAtConstructionActivity : IWorkflowActivity
+{
+    public BrokenAtConstructionActivity() => throw new InvalidOperationException("The sample activity cannot be constructed.");
+
+    public ActivityDescriptor Descriptor => throw new InvalidOperationException("Never constructed.");
+
+    public Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Never constructed.");
 }
 
 /// <summary>Throws whenever it runs: how the engine treats a faulty plugin activity.</summary>

@@ -116,9 +116,41 @@ internal sealed class PluginCatalog
 
             foreach (var descriptor in staged)
             {
-                services.Add(descriptor);
+                services.Add(descriptor.ServiceType == typeof(IWorkflowActivity) && !descriptor.IsKeyedService ? Isolated(descriptor, record.Folder) : descriptor);
             }
         }
+    }
+
+    /// <summary>
+    /// A plugin's workflow activity whose constructor throws must not make the engine's whole list of activities
+    /// unavailable: it is replaced by a stand-in whose descriptor reports the failure, which the activity registry
+    /// logs and leaves out.
+    /// </summary>
+    private static ServiceDescriptor Isolated(ServiceDescriptor descriptor, string plugin) =>
+        ServiceDescriptor.Describe(
+            typeof(IWorkflowActivity),
+            provider =>
+            {
+                try
+                {
+                    return descriptor.ImplementationInstance
+                        ?? descriptor.ImplementationFactory?.Invoke(provider)
+                        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!);
+                }
+                catch (Exception exception)
+                {
+                    return new UnconstructedActivity(plugin, descriptor.ImplementationType?.FullName ?? "an activity factory", exception);
+                }
+            },
+            descriptor.Lifetime);
+
+    private sealed class UnconstructedActivity(string plugin, string type, Exception failure) : IWorkflowActivity
+    {
+        public ActivityDescriptor Descriptor =>
+            throw new InvalidOperationException($"The plugin in folder {plugin} could not construct {type}: {Describe(failure)}", failure);
+
+        public Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"The plugin in folder {plugin} could not construct {type}.", failure);
     }
 
     /// <summary>Adds the loaded plugins' pages and compiled Razor views to MVC.</summary>

@@ -86,6 +86,11 @@ public sealed class PluginActivityTests
         Assert.Equal(["Number", "Subject", "Variable"], label["inputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
         Assert.Equal(["Done"], label["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
 
+        // The sample's third activity throws in its constructor: it is left out, and the list is served without it.
+        Assert.Equal(
+            ["WorkflowSampleAlwaysFail", "WorkflowSampleTicketLabel"],
+            json["activities"]!.AsArray().Select(a => a!["type"]!.GetValue<string>()).Where(t => t.StartsWith("WorkflowSample", StringComparison.Ordinal)).Order());
+
         var created = await admin.SubmitAsync("/Staff/Admin/Workflows", new Dictionary<string, string> { ["name"] = "Label" }, "/Staff/Admin/Workflows?handler=Create");
         var page = created.Headers.Location!.OriginalString;
         var definitionId = page.Split('/')[^1];
