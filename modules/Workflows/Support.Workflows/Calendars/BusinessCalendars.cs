@@ -4,7 +4,10 @@ using Support.Workflows.Data;
 
 namespace Support.Workflows.Calendars;
 
-/// <summary>Finds business calendars by name: the built-in ones, then those stored in <c>workflows_business_calendar</c>.</summary>
+/// <summary>
+/// Finds business calendars by name: those stored in <c>workflows_business_calendars</c> (an admin's edit of a
+/// built-in calendar is stored under its name and replaces it), then the built-in ones.
+/// </summary>
 internal interface IBusinessCalendars
 {
     Task<BusinessCalendar?> FindAsync(string name, CancellationToken cancellationToken);
@@ -48,6 +51,18 @@ internal sealed class StoredCalendar
 
     internal sealed record StoredHours(DayOfWeek Day, TimeSpan Start, TimeSpan End);
 
+    public static StoredCalendar Parse(string json) => JsonSerializer.Deserialize<StoredCalendar>(json, JsonSerializerOptions.Web)!;
+
+    public static StoredCalendar From(BusinessCalendar calendar) => new()
+    {
+        TimeZone = calendar.TimeZone.Id,
+        Hours = [.. calendar.Hours.Select(h => new StoredHours(h.Day, h.Start, h.End))],
+        Holidays = [.. calendar.Holidays.Order()],
+        YearlyHolidays = [.. calendar.YearlyHolidays.OrderBy(y => y.Month).ThenBy(y => y.Day).Select(y => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{y.Month:D2}-{y.Day:D2}"))],
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
+
     public BusinessCalendar ToCalendar(string name) => new(
         name,
         TimeZone,
@@ -64,16 +79,15 @@ internal sealed class BusinessCalendars : IBusinessCalendars
 
     public async Task<BusinessCalendar?> FindAsync(string name, CancellationToken cancellationToken)
     {
-        var builtIn = BuiltInCalendars.All.FirstOrDefault(c => c.Name == name);
-        if (builtIn is not null)
-        {
-            return builtIn;
-        }
-
         var stored = await _db.BusinessCalendars.AsNoTracking().SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
-        return stored is null ? null : JsonSerializer.Deserialize<StoredCalendar>(stored.Definition, JsonSerializerOptions.Web)!.ToCalendar(stored.Name);
+        return stored is null
+            ? BuiltInCalendars.All.FirstOrDefault(c => c.Name == name)
+            : StoredCalendar.Parse(stored.Definition).ToCalendar(stored.Name);
     }
 
-    public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken) =>
-        [.. BuiltInCalendars.All.Select(c => c.Name), .. await _db.BusinessCalendars.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken)];
+    public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken)
+    {
+        var stored = await _db.BusinessCalendars.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
+        return [.. BuiltInCalendars.All.Select(c => c.Name), .. stored.Where(n => BuiltInCalendars.All.All(c => c.Name != n))];
+    }
 }
