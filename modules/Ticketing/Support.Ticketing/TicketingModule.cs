@@ -14,6 +14,7 @@ using Support.Ticketing.Features.OpenTicket;
 using Support.Ticketing.Notifications;
 using Support.Ticketing.Portal;
 using Support.Ticketing.Settings;
+using Support.Ticketing.Sla;
 
 namespace Support.Ticketing;
 
@@ -43,6 +44,8 @@ public sealed class TicketingModule : IModule
         services.AddScoped<TicketNumbers>();
         services.AddSingleton<TicketNumberLength>();
         services.AddSingleton<HelpTopicCatalog>();
+        services.AddSingleton<SlaPolicyCatalog>();
+        services.AddScoped<SlaClocks>();
         services.AddScoped<TicketMail>();
         services.AddScoped<TicketEvents>();
         services.AddScoped<PortalUrls>();
@@ -64,5 +67,6 @@ public sealed class TicketingModule : IModule
         services.AddSingleton(new NavigationLink(NavigationArea.Staff, 20, "/Staff/Companies", "Companies", "Sociétés"));
         services.AddSingleton(new NavigationLink(NavigationArea.Staff, 30, "/Staff/Reports/Time", "Time report", "Rapport de temps"));
         services.AddSingleton(new NavigationLink(NavigationArea.Admin, 10, "/Staff/Admin/Ticketing", "Help topics and teams", "Rubriques d'aide et équipes"));
+        services.AddSingleton(new NavigationLink(NavigationArea.Admin, 11, "/Staff/Admin/Sla", "SLA policies", "Politiques de SLA"));
     }
 }

@@ -11,6 +11,7 @@ internal sealed class Ticket
     private readonly List<ThreadEntry> _thread = [];
     private readonly List<TicketChange> _changes = [];
     private readonly List<TicketFieldValue> _fields = [];
+    private readonly List<SlaPause> _slaPauses = [];
 
     private Ticket()
     {
@@ -75,6 +76,49 @@ internal sealed class Ticket
 
     public DateTime? ClosedAtUtc { get; private set; }
 
+    /// <summary>The SLA policy whose targets the clocks count (null: no policy applies, no clocks run).</summary>
+    public long? SlaPolicyId { get; private set; }
+
+    public string? SlaPolicyName { get; private set; }
+
+    /// <summary>When the first public agent reply is due (opening + the first-response target).</summary>
+    public DateTime? FirstResponseDueAtUtc { get; private set; }
+
+    public DateTime? FirstResponseWarnAtUtc { get; private set; }
+
+    /// <summary>Whether the first response came in time; null until it comes.</summary>
+    public bool? FirstResponseMet { get; private set; }
+
+    /// <summary>The customer reply that waits for an agent's answer (the next-response clock's start); null when none waits.</summary>
+    public DateTime? NextResponseStartedAtUtc { get; private set; }
+
+    public DateTime? NextResponseDueAtUtc { get; private set; }
+
+    public DateTime? NextResponseWarnAtUtc { get; private set; }
+
+    /// <summary>How many next responses came in time, and how many late.</summary>
+    public int NextResponsesMet { get; private set; }
+
+    public int NextResponsesBreached { get; private set; }
+
+    public DateTime? ResolutionDueAtUtc { get; private set; }
+
+    public DateTime? ResolutionWarnAtUtc { get; private set; }
+
+    /// <summary>Whether the ticket was closed in time; null while it is not closed.</summary>
+    public bool? ResolutionMet { get; private set; }
+
+    /// <summary>Since when the clocks stand still (awaiting customer, or closed); null while they run.</summary>
+    public DateTime? SlaPausedSinceUtc { get; private set; }
+
+    /// <summary>The earliest due time of a running clock: the "Breached" queue and the queues' SLA column read it.</summary>
+    public DateTime? SlaDueAtUtc { get; private set; }
+
+    /// <summary>The earliest warning time of a running clock: the "At risk" queue reads it.</summary>
+    public DateTime? SlaWarnAtUtc { get; private set; }
+
+    public IReadOnlyList<SlaPause> SlaPauses => _slaPauses;
+
     public IReadOnlyList<ThreadEntry> Thread => _thread;
 
     public IReadOnlyList<TicketChange> Changes => _changes;
@@ -136,6 +180,11 @@ internal sealed class Ticket
             ChangeStatus(TicketStatus.Open, entry.AuthorName, null, now);
         }
 
+        if (Status != TicketStatus.Closed && FirstAgentReplyAtUtc is not null && NextResponseStartedAtUtc is null)
+        {
+            NextResponseStartedAtUtc = now;
+        }
+
         return reopened;
     }
 
@@ -145,12 +194,35 @@ internal sealed class Ticket
     {
         _thread.Add(entry);
         UpdatedAtUtc = now;
-        if (entry.Kind != ThreadEntryKind.AgentReply || FirstAgentReplyAtUtc is not null)
+        if (entry.Kind != ThreadEntryKind.AgentReply)
+        {
+            return false;
+        }
+
+        if (NextResponseStartedAtUtc is not null)
+        {
+            // A due time of null means the clock was paused before reaching its target: in time.
+            if (NextResponseDueAtUtc is null || now <= NextResponseDueAtUtc)
+            {
+                NextResponsesMet++;
+            }
+            else
+            {
+                NextResponsesBreached++;
+            }
+
+            NextResponseStartedAtUtc = null;
+            NextResponseDueAtUtc = null;
+            NextResponseWarnAtUtc = null;
+        }
+
+        if (FirstAgentReplyAtUtc is not null)
         {
             return false;
         }
 
         FirstAgentReplyAtUtc = now;
+        FirstResponseMet = SlaPolicyId is null ? null : FirstResponseDueAtUtc is null || now <= FirstResponseDueAtUtc;
         return true;
     }
 
@@ -164,6 +236,7 @@ internal sealed class Ticket
         Record(now, actor, actorStaffId, TicketChange.StatusField, Status.ToString(), status.ToString());
         Status = status;
         ClosedAtUtc = status == TicketStatus.Closed ? now : null;
+        ResolutionMet = status != TicketStatus.Closed || SlaPolicyId is null ? null : ResolutionDueAtUtc is null || now <= ResolutionDueAtUtc;
         UpdatedAtUtc = now;
         return true;
     }
@@ -242,6 +315,60 @@ internal sealed class Ticket
         return Touch(now);
     }
 
+    /// <summary>
+    /// The clocks stand still while the ticket is not open: a pause begins when it leaves Open and ends when it
+    /// returns. Call with the pauses loaded.
+    /// </summary>
+    public void KeepSlaPausesInStep(DateTime now)
+    {
+        var open = _slaPauses.FirstOrDefault(p => p.ToUtc is null);
+        if (Status != TicketStatus.Open && open is null)
+        {
+            _slaPauses.Add(new SlaPause(now));
+            SlaPausedSinceUtc = now;
+        }
+        else if (Status == TicketStatus.Open && open is not null)
+        {
+            open.End(now);
+            SlaPausedSinceUtc = null;
+        }
+    }
+
+    /// <summary>The clocks that are still running, as the SLA policy times them.</summary>
+    public bool FirstResponseRunning => FirstAgentReplyAtUtc is null;
+
+    public bool ResolutionRunning => Status != TicketStatus.Closed;
+
+    /// <summary>Applies a policy's due and warning times to the running clocks (a clock that stopped keeps its due time).</summary>
+    public void SetSlaTimes(SlaPolicy? policy, SlaTimes times)
+    {
+        SlaPolicyId = policy?.Id;
+        SlaPolicyName = policy?.Name;
+        if (FirstResponseRunning)
+        {
+            (FirstResponseDueAtUtc, FirstResponseWarnAtUtc) = (times.FirstResponse.Due, times.FirstResponse.WarnAt);
+        }
+
+        if (NextResponseStartedAtUtc is not null)
+        {
+            (NextResponseDueAtUtc, NextResponseWarnAtUtc) = (times.NextResponse.Due, times.NextResponse.WarnAt);
+        }
+
+        if (ResolutionRunning)
+        {
+            (ResolutionDueAtUtc, ResolutionWarnAtUtc) = (times.Resolution.Due, times.Resolution.WarnAt);
+        }
+
+        var running = new[]
+        {
+            FirstResponseRunning ? times.FirstResponse : default,
+            NextResponseStartedAtUtc is not null ? times.NextResponse : default,
+            ResolutionRunning ? times.Resolution : default,
+        };
+        SlaDueAtUtc = running.Where(c => c.Due is not null).Select(c => c.Due).Min();
+        SlaWarnAtUtc = running.Where(c => c.WarnAt is not null).Select(c => c.WarnAt).Min();
+    }
+
     /// <summary>Keeps the latest value a customer or agent gave for a contributed field.</summary>
     public void CaptureField(string key, string value, DateTime now)
     {
@@ -271,6 +398,15 @@ internal sealed class Ticket
     public string DisplayNumber => Format(Number);
 
     public static string Format(int number) => number.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A clock's due time and the moment it becomes at risk (null: paused or not running).</summary>
+internal readonly record struct SlaClockTime(DateTime? Due, DateTime? WarnAt);
+
+/// <summary>The due and warning times of a ticket's three clocks under its policy.</summary>
+internal sealed record SlaTimes(SlaClockTime FirstResponse, SlaClockTime NextResponse, SlaClockTime Resolution)
+{
+    public static SlaTimes None { get; } = new(default, default, default);
 }
 
 /// <summary>What the customer (or a channel) submitted to open a ticket, already validated and sanitised.</summary>
