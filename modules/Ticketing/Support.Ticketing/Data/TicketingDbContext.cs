@@ -110,8 +110,10 @@ internal sealed class TicketingDbContext : ModuleDbContext
             ticket.HasIndex(t => new { t.Team, t.Status, t.UpdatedAtUtc, t.Id });
             ticket.HasIndex(t => new { t.Status, t.Priority, t.Id });
 
-            // The "Breached" and "At risk" queues: running clocks by due time (null when none runs).
+            // The "Breached" and "At risk" queues: running clocks by due time (null when none runs); the
+            // second counts the "At risk" queue without reading every ticket whose clock is not yet at risk.
             ticket.HasIndex(t => new { t.SlaDueAtUtc, t.Id });
+            ticket.HasIndex(t => new { t.SlaWarnAtUtc, t.SlaDueAtUtc });
             ticket.Property(t => t.SlaPolicyName).HasMaxLength(100);
 
             ticket.HasMany(t => t.Thread).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);

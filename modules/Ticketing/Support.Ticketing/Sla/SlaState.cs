@@ -41,10 +41,10 @@ internal sealed record SlaView(string? PolicyName, SlaClockView FirstResponse, S
         ticket.NextResponsesBreached,
         Clock(ticket.SlaPolicyId is not null && ticket.ResolutionRunning, ticket.ResolutionDueAtUtc, ticket.ResolutionWarnAtUtc, ticket.ResolutionMet, ticket.SlaPausedSinceUtc, now));
 
-    /// <summary>The state of the earliest running clock, from the columns the queues read.</summary>
-    public static SlaClockView Summary(DateTime? dueAtUtc, DateTime? warnAtUtc, DateTime? pausedSinceUtc, DateTime now) =>
+    /// <summary>The state of the earliest running clock, from the columns the queues read (a closed ticket shows none).</summary>
+    public static SlaClockView Summary(Contracts.TicketStatus status, DateTime? dueAtUtc, DateTime? warnAtUtc, DateTime? pausedSinceUtc, DateTime now) =>
         dueAtUtc is null
-            ? new SlaClockView(pausedSinceUtc is null ? SlaState.None : SlaState.Paused, null, null)
+            ? new SlaClockView(pausedSinceUtc is null || status == Contracts.TicketStatus.Closed ? SlaState.None : SlaState.Paused, null, null)
             : Clock(true, dueAtUtc, warnAtUtc, null, pausedSinceUtc, now);
 
     private static SlaClockView Clock(bool running, DateTime? due, DateTime? warnAt, bool? met, DateTime? pausedSince, DateTime now)
@@ -61,5 +61,20 @@ internal sealed record SlaView(string? PolicyName, SlaClockView FirstResponse, S
 
         var state = due <= now ? SlaState.Breached : warnAt <= now ? SlaState.AtRisk : SlaState.Running;
         return new SlaClockView(state, due, due - now);
+    }
+}
+
+/// <summary>How the pages write an SLA clock's time left.</summary>
+internal static class SlaText
+{
+    /// <summary>A duration rounded down to the minute: <c>45 min</c>, <c>3 h 05 min</c>, <c>2 d 4 h</c>.</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var value = span.Duration();
+        return value.TotalDays >= 1
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(int)value.TotalDays} d {value.Hours} h")
+            : value.TotalHours >= 1
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(int)value.TotalHours} h {value.Minutes:D2} min")
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value.Minutes} min");
     }
 }

@@ -660,6 +660,8 @@ namespace Support.Ticketing.Data.Migrations
 
                     b.HasIndex("SlaDueAtUtc", "Id");
 
+                    b.HasIndex("SlaWarnAtUtc", "SlaDueAtUtc");
+
                     b.HasIndex("Status", "Priority", "Id");
 
                     b.HasIndex("Status", "UpdatedAtUtc", "Id");
