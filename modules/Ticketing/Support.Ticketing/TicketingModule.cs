@@ -15,6 +15,7 @@ using Support.Ticketing.Notifications;
 using Support.Ticketing.Portal;
 using Support.Ticketing.Settings;
 using Support.Ticketing.Sla;
+using Support.Workflows.Contracts;
 
 namespace Support.Ticketing;
 
@@ -46,6 +47,10 @@ public sealed class TicketingModule : IModule
         services.AddSingleton<HelpTopicCatalog>();
         services.AddSingleton<SlaPolicyCatalog>();
         services.AddScoped<SlaClocks>();
+        services.AddSingleton<IWorkflowActivity, ReadSlaClockActivity>();
+        services.AddSingleton<IWorkflowActivity, MarkSlaAlertActivity>();
+        services.AddSingleton<IWorkflowActivity, ComputeDueTimeActivity>();
+        services.AddHostedService<SlaWorkflowInstaller>();
         services.AddScoped<TicketMail>();
         services.AddScoped<TicketEvents>();
         services.AddScoped<PortalUrls>();

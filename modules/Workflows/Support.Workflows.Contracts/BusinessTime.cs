@@ -33,3 +33,10 @@ public sealed record DueTimes(bool CalendarFound, IReadOnlyList<DateTime?> Due)
 
 /// <summary>The names of the business calendars (built-in and stored), for forms that choose one.</summary>
 public sealed record BusinessCalendarNamesQuery : IQuery<IReadOnlyList<string>>;
+
+/// <summary>
+/// Installs a workflow a module ships (Elsa-shaped JSON) and publishes it, unless a definition with its
+/// <c>definitionId</c> exists already: an admin's edits and retractions are kept. Answers whether it installed.
+/// </summary>
+/// <param name="Json">The definition, as an export would write it.</param>
+public sealed record InstallWorkflowCommand(string Json) : MediatR.IRequest<bool>;

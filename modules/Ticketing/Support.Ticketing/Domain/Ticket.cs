@@ -117,7 +117,45 @@ internal sealed class Ticket
     /// <summary>The earliest warning time of a running clock: the "At risk" queue reads it.</summary>
     public DateTime? SlaWarnAtUtc { get; private set; }
 
+    /// <summary>The due time the SLA workflow last raised a warning for (one warning per due time).</summary>
+    public DateTime? SlaWarnedForUtc { get; private set; }
+
+    /// <summary>The due time the SLA workflow last raised a breach for.</summary>
+    public DateTime? SlaBreachedForUtc { get; private set; }
+
     public IReadOnlyList<SlaPause> SlaPauses => _slaPauses;
+
+    /// <summary>The running clock whose due time is <see cref="SlaDueAtUtc"/>: <c>FirstResponse</c>, <c>NextResponse</c> or <c>Resolution</c>.</summary>
+    public string? SlaClock =>
+        SlaDueAtUtc is not { } due ? null
+        : FirstResponseRunning && FirstResponseDueAtUtc == due ? "FirstResponse"
+        : NextResponseStartedAtUtc is not null && NextResponseDueAtUtc == due ? "NextResponse"
+        : "Resolution";
+
+    /// <summary>
+    /// The SLA workflow's next alert: a warning at <see cref="SlaWarnAtUtc"/> unless one was raised for the current
+    /// due time, then a breach at <see cref="SlaDueAtUtc"/>; null when no clock runs or both were raised.
+    /// </summary>
+    public (string Kind, DateTime AtUtc)? NextSlaAlert =>
+        SlaDueAtUtc is not { } due ? null
+        : SlaWarnAtUtc is { } warn && SlaWarnedForUtc != due && warn < due ? ("Warning", warn)
+        : SlaBreachedForUtc != due ? ("Breached", due)
+        : null;
+
+    /// <summary>Records that the SLA workflow raised an alert for the current due time, in the audit trail too.</summary>
+    public void RecordSlaAlert(string kind, DateTime now)
+    {
+        if (kind == "Warning")
+        {
+            SlaWarnedForUtc = SlaDueAtUtc;
+        }
+        else
+        {
+            SlaBreachedForUtc = SlaDueAtUtc;
+        }
+
+        Record(now, "SLA", null, kind == "Warning" ? TicketChange.SlaWarningField : TicketChange.SlaBreachedField, null, SlaClock);
+    }
 
     public IReadOnlyList<ThreadEntry> Thread => _thread;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.Kernel.Caching;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
+using Support.Ticketing.Notifications;
 using Support.Workflows.Contracts;
 
 namespace Support.Ticketing.Sla;
@@ -22,7 +23,7 @@ internal sealed class SlaPolicyCatalog(TimeProvider clock) : SnapshotCache<IRead
 /// topic), keeps the pauses in step with the status, and recomputes the running clocks' due and warning times
 /// from their original starts in the policy's business calendar (the Workflows module computes business time).
 /// </summary>
-internal sealed class SlaClocks(TicketingDbContext db, SlaPolicyCatalog policies, IMediator sender)
+internal sealed class SlaClocks(TicketingDbContext db, SlaPolicyCatalog policies, IMediator sender, TicketEvents events, IServiceProvider services)
 {
     /// <summary>After a change to an existing ticket (its company's contract is read).</summary>
     public async Task UpdateAsync(Ticket ticket, DateTime now, CancellationToken cancellationToken)
@@ -34,14 +35,25 @@ internal sealed class SlaClocks(TicketingDbContext db, SlaPolicyCatalog policies
     /// <summary>After a change, when the company's contract is known (a ticket being opened).</summary>
     public async Task UpdateAsync(Ticket ticket, bool contractInForce, DateTime now, CancellationToken cancellationToken)
     {
-        if (db.Entry(ticket).State != EntityState.Added)
+        var opening = db.Entry(ticket).State == EntityState.Added;
+        if (!opening)
         {
             await db.Entry(ticket).Collection(t => t.SlaPauses).LoadAsync(cancellationToken);
         }
 
+        var before = (ticket.SlaDueAtUtc, ticket.SlaWarnAtUtc, ticket.SlaPausedSinceUtc, ticket.SlaClock);
         ticket.KeepSlaPausesInStep(now);
-        var policy = SlaPolicy.Choose(await policies.AllAsync(db, cancellationToken), ticket.Severity, contractInForce, ticket.HelpTopicId);
+        // Business time is the Workflows module's: with it switched off no clock runs (tickets open as before).
+        var policy = services.GetService(typeof(IRequestHandler<ComputeDueTimesQuery, DueTimes>)) is null
+            ? null
+            : SlaPolicy.Choose(await policies.AllAsync(db, cancellationToken), ticket.Severity, contractInForce, ticket.HelpTopicId);
         ticket.SetSlaTimes(policy, policy is null ? SlaTimes.None : await TimesAsync(ticket, policy, cancellationToken));
+
+        // The SLA workflow waits for this to time its alerts again; a new ticket's own event starts it.
+        if (!opening && before != (ticket.SlaDueAtUtc, ticket.SlaWarnAtUtc, ticket.SlaPausedSinceUtc, ticket.SlaClock))
+        {
+            await events.SlaClocksChangedAsync(ticket, now, cancellationToken);
+        }
     }
 
     private async Task<SlaTimes> TimesAsync(Ticket ticket, SlaPolicy policy, CancellationToken cancellationToken)

@@ -615,6 +615,9 @@ namespace Support.Ticketing.Data.Migrations
                     b.Property<bool>("SeverityClassified")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SlaBreachedForUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SlaDueAtUtc")
                         .HasColumnType("TEXT");
 
@@ -629,6 +632,9 @@ namespace Support.Ticketing.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SlaWarnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaWarnedForUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
