@@ -174,7 +174,8 @@ internal sealed class Ticket
             Subject = request.Subject,
             Status = TicketStatus.Open,
             Priority = request.Priority,
-            Severity = TicketSeverity.Normal,
+            // A critical situation proposes Critical (and its SLA); an agent confirms or changes it.
+            Severity = request.CriticalSituation ? TicketSeverity.Critical : TicketSeverity.Normal,
             CriticalSituation = request.CriticalSituation,
             HelpTopicId = request.HelpTopicId,
             CompanyId = company.Id,
