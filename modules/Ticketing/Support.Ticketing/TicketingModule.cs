@@ -71,6 +71,7 @@ public sealed class TicketingModule : IModule
         services.AddSingleton(new NavigationLink(NavigationArea.Staff, 10, "/Staff/Tickets", "Tickets", "Tickets"));
         services.AddSingleton(new NavigationLink(NavigationArea.Staff, 20, "/Staff/Companies", "Companies", "Sociétés"));
         services.AddSingleton(new NavigationLink(NavigationArea.Staff, 30, "/Staff/Reports/Time", "Time report", "Rapport de temps"));
+        services.AddSingleton(new NavigationLink(NavigationArea.Staff, 31, "/Staff/Reports/Sla", "SLA report", "Rapport SLA"));
         services.AddSingleton(new NavigationLink(NavigationArea.Admin, 10, "/Staff/Admin/Ticketing", "Help topics and teams", "Rubriques d'aide et équipes"));
         services.AddSingleton(new NavigationLink(NavigationArea.Admin, 11, "/Staff/Admin/Sla", "SLA policies", "Politiques de SLA"));
     }

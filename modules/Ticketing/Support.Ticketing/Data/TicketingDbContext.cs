@@ -114,6 +114,9 @@ internal sealed class TicketingDbContext : ModuleDbContext
             // second counts the "At risk" queue without reading every ticket whose clock is not yet at risk.
             ticket.HasIndex(t => new { t.SlaDueAtUtc, t.Id });
             ticket.HasIndex(t => new { t.SlaWarnAtUtc, t.SlaDueAtUtc });
+
+            // The SLA report: the tickets opened in a range of months.
+            ticket.HasIndex(t => t.CreatedAtUtc);
             ticket.Property(t => t.SlaPolicyName).HasMaxLength(100);
 
             ticket.HasMany(t => t.Thread).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);

@@ -655,6 +655,8 @@ namespace Support.Ticketing.Data.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("CreatedAtUtc");
+
                     b.HasIndex("HelpTopicId");
 
                     b.HasIndex("Number")
