@@ -3,12 +3,13 @@ using System.Text;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Support.Ticketing.Features.Sla;
 
 namespace Support.Ticketing.Areas.Ticketing.Pages.Staff.Reports;
 
 /// <summary>SLA compliance per month and severity, with response and resolution times; also as CSV.</summary>
-internal sealed class SlaModel(IMediator mediator, TimeProvider clock) : PageModel
+internal sealed class SlaModel(IMediator mediator, TimeProvider clock, IStringLocalizer<TicketingResource> t) : PageModel
 {
     /// <summary>The first month, as <c>yyyy-MM</c> (the month input's format).</summary>
     [BindProperty(SupportsGet = true)]
@@ -19,8 +20,34 @@ internal sealed class SlaModel(IMediator mediator, TimeProvider clock) : PageMod
 
     public IReadOnlyList<SlaReportRow> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Rows = await mediator.Send(Query(), cancellationToken);
+    /// <summary>The chart's figures for <c>reports.js</c>: months, and per severity the share of targets met.</summary>
+    public string ChartJson { get; private set; } = "{}";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var query = Query();
+        Rows = await mediator.Send(query, cancellationToken);
+        var culture = CultureInfo.CurrentUICulture;
+        var months = new List<DateOnly>();
+        for (var month = query.FromMonth; month <= query.ToMonth; month = month.AddMonths(1))
+        {
+            months.Add(month);
+        }
+
+        ChartJson = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            labels = months.Select(m => m.ToString("Y", culture)),
+            axis = t["Met (%)"].Value,
+            max = 100,
+            datasets = Enum.GetValues<Contracts.TicketSeverity>().Reverse()
+                .Where(severity => Rows.Any(r => r.Severity == severity))
+                .Select(severity => new
+                {
+                    label = Web.Labels.Severity(t, severity),
+                    data = months.Select(m => Rows.FirstOrDefault(r => r.Severity == severity && r.Year == m.Year && r.Month == m.Month)?.PercentMet is { } percent ? Math.Round(percent, 1) : (double?)null),
+                }),
+        });
+    }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
