@@ -47,6 +47,7 @@ public sealed class TicketingModule : IModule
         services.AddSingleton<HelpTopicCatalog>();
         services.AddSingleton<SlaPolicyCatalog>();
         services.AddScoped<SlaClocks>();
+        services.AddScoped<SlaCalendars>();
         services.AddSingleton<IWorkflowActivity, ReadSlaClockActivity>();
         services.AddSingleton<IWorkflowActivity, MarkSlaAlertActivity>();
         services.AddSingleton<IWorkflowActivity, ComputeDueTimeActivity>();

@@ -44,6 +44,7 @@ public sealed class WorkflowsModule : IModule
         services.AddSingleton<ActivityRegistry>();
         services.AddSingleton<DefinitionValidator>();
         services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<StoredCalendarCache>();
         services.AddScoped<IBusinessCalendars, BusinessCalendars>();
         services.AddScoped<DefinitionStore>();
         services.AddScoped<WorkflowRunner>();

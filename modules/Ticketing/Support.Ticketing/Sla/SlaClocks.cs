@@ -1,4 +1,3 @@
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Support.Kernel.Caching;
 using Support.Ticketing.Data;
@@ -23,7 +22,7 @@ internal sealed class SlaPolicyCatalog(TimeProvider clock) : SnapshotCache<IRead
 /// topic), keeps the pauses in step with the status, and recomputes the running clocks' due and warning times
 /// from their original starts in the policy's business calendar (the Workflows module computes business time).
 /// </summary>
-internal sealed class SlaClocks(TicketingDbContext db, SlaPolicyCatalog policies, IMediator sender, TicketEvents events, IServiceProvider services)
+internal sealed class SlaClocks(TicketingDbContext db, SlaPolicyCatalog policies, SlaCalendars calendars, TicketEvents events)
 {
     /// <summary>After a change to an existing ticket (its company's contract is read).</summary>
     public async Task UpdateAsync(Ticket ticket, DateTime now, CancellationToken cancellationToken)
@@ -44,7 +43,7 @@ internal sealed class SlaClocks(TicketingDbContext db, SlaPolicyCatalog policies
         var before = (ticket.SlaDueAtUtc, ticket.SlaWarnAtUtc, ticket.SlaPausedSinceUtc, ticket.SlaClock);
         ticket.KeepSlaPausesInStep(now);
         // Business time is the Workflows module's: with it switched off no clock runs (tickets open as before).
-        var policy = services.GetService(typeof(IRequestHandler<ComputeDueTimesQuery, DueTimes>)) is null
+        var policy = !calendars.Available
             ? null
             : SlaPolicy.Choose(await policies.AllAsync(db, cancellationToken), ticket.Severity, contractInForce, ticket.HelpTopicId);
         ticket.SetSlaTimes(policy, policy is null ? SlaTimes.None : await TimesAsync(ticket, policy, cancellationToken));
@@ -67,7 +66,7 @@ internal sealed class SlaClocks(TicketingDbContext db, SlaPolicyCatalog policies
             clocks.Add(new ClockTarget(start, target * policy.WarningPercent / 100));
         }
 
-        var due = (await sender.Send(new ComputeDueTimesQuery(policy.Calendar, clocks, [.. ticket.SlaPauses.Select(p => new ClockPause(p.FromUtc, p.ToUtc))]), cancellationToken)).Due;
+        var due = (await calendars.DueTimesAsync(new ComputeDueTimesQuery(policy.Calendar, clocks, [.. ticket.SlaPauses.Select(p => new ClockPause(p.FromUtc, p.ToUtc))]), cancellationToken)).Due;
         return new SlaTimes(new SlaClockTime(due[0], due[1]), new SlaClockTime(due[2], due[3]), new SlaClockTime(due[4], due[5]));
     }
 }

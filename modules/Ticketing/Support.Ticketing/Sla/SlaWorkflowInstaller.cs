@@ -26,17 +26,15 @@ internal sealed partial class SlaWorkflowInstaller(IServiceScopeFactory scopes, 
         using var reader = new StreamReader(stream);
         var json = await reader.ReadToEndAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
-        try
+        if (!scope.ServiceProvider.GetRequiredService<SlaCalendars>().Available)
         {
-            if (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new InstallWorkflowCommand(json), cancellationToken))
-            {
-                Installed(logger);
-            }
-        }
-        catch (InvalidOperationException exception) when (exception.Message.Contains("handler", StringComparison.OrdinalIgnoreCase))
-        {
-            // The Workflows module is switched off: the clocks still run, only the alerts need the workflow.
             NotInstalled(logger);
+            return;
+        }
+
+        if (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new InstallWorkflowCommand(json), cancellationToken))
+        {
+            Installed(logger);
         }
     }
 
@@ -45,6 +43,6 @@ internal sealed partial class SlaWorkflowInstaller(IServiceScopeFactory scopes, 
     [LoggerMessage(Level = LogLevel.Information, Message = "The default SLA workflow was installed and published.")]
     private static partial void Installed(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The default SLA workflow was not installed: the Workflows module is disabled, so SLA warnings and breaches are not raised.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The default SLA workflow was not installed: the Workflows module is disabled, so no SLA clock runs.")]
     private static partial void NotInstalled(ILogger logger);
 }

@@ -71,23 +71,35 @@ internal sealed class StoredCalendar
         [.. YearlyHolidays.Select(y => (int.Parse(y[..2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(y[3..], System.Globalization.CultureInfo.InvariantCulture)))]);
 }
 
+/// <summary>
+/// The stored calendars as last read, by name: every SLA clock computation (each ticket opened or answered)
+/// looks one up. Saving a calendar empties it; another host's change is seen within a minute.
+/// </summary>
+internal sealed class StoredCalendarCache(TimeProvider clock) : Kernel.Caching.SnapshotCache<IReadOnlyDictionary<string, BusinessCalendar>>(clock, TimeSpan.FromMinutes(1));
+
 internal sealed class BusinessCalendars : IBusinessCalendars
 {
     private readonly WorkflowsDbContext _db;
+    private readonly StoredCalendarCache _cache;
 
-    public BusinessCalendars(WorkflowsDbContext db) => _db = db;
-
-    public async Task<BusinessCalendar?> FindAsync(string name, CancellationToken cancellationToken)
+    public BusinessCalendars(WorkflowsDbContext db, StoredCalendarCache cache)
     {
-        var stored = await _db.BusinessCalendars.AsNoTracking().SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
-        return stored is null
-            ? BuiltInCalendars.All.FirstOrDefault(c => c.Name == name)
-            : StoredCalendar.Parse(stored.Definition).ToCalendar(stored.Name);
+        _db = db;
+        _cache = cache;
     }
+
+    public async Task<BusinessCalendar?> FindAsync(string name, CancellationToken cancellationToken) =>
+        (await StoredAsync(cancellationToken)).GetValueOrDefault(name) ?? BuiltInCalendars.All.FirstOrDefault(c => c.Name == name);
 
     public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken)
     {
-        var stored = await _db.BusinessCalendars.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
+        var stored = (await StoredAsync(cancellationToken)).Keys.Order(StringComparer.Ordinal);
         return [.. BuiltInCalendars.All.Select(c => c.Name), .. stored.Where(n => BuiltInCalendars.All.All(c => c.Name != n))];
     }
+
+    private Task<IReadOnlyDictionary<string, BusinessCalendar>> StoredAsync(CancellationToken cancellationToken) =>
+        _cache.GetOrReadAsync(
+            async ct => (await _db.BusinessCalendars.AsNoTracking().ToListAsync(ct))
+                .ToDictionary(c => c.Name, c => StoredCalendar.Parse(c.Definition).ToCalendar(c.Name), StringComparer.Ordinal),
+            cancellationToken);
 }

@@ -7,7 +7,7 @@ using Support.Kernel.Contracts;
 using Support.Ticketing.Contracts;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
-using Support.Workflows.Contracts;
+using Support.Ticketing.Sla;
 
 namespace Support.Ticketing.Features.Sla;
 
@@ -59,7 +59,7 @@ internal sealed record SaveSlaPolicyCommand(
 
 internal sealed class SaveSlaPolicyValidator : AbstractValidator<SaveSlaPolicyCommand>
 {
-    public SaveSlaPolicyValidator(IStringLocalizer<TicketingResource> t, TicketingDbContext db, IMediator mediator)
+    public SaveSlaPolicyValidator(IStringLocalizer<TicketingResource> t, TicketingDbContext db, SlaCalendars calendars)
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage(t["The policy needs a name."]).MaximumLength(100).WithMessage(t["The policy's name is longer than 100 characters."]);
         RuleFor(c => c.Severity).IsInEnum().WithMessage(t["Choose a severity from the list."]);
@@ -72,7 +72,7 @@ internal sealed class SaveSlaPolicyValidator : AbstractValidator<SaveSlaPolicyCo
         RuleFor(c => c.Resolution).Must(v => SlaDuration.Minutes(v) is not null).WithMessage(c => t["Resolution: write the target as hours and minutes, e.g. 40:00 (more than zero)."]);
         RuleFor(c => c.WarningPercent).InclusiveBetween(1, 99).WithMessage(t["The warning threshold is a percentage of the target between 1 and 99."]);
         RuleFor(c => c.Calendar)
-            .MustAsync(async (name, ct) => !string.IsNullOrEmpty(name) && (await mediator.Send(new BusinessCalendarNamesQuery(), ct)).Contains(name))
+            .MustAsync(async (name, ct) => !string.IsNullOrEmpty(name) && (await calendars.NamesAsync(ct)).Contains(name))
             .WithMessage(t["Choose a business calendar from the list."]);
         RuleFor(c => c)
             .MustAsync(async (c, ct) => !await db.SlaPolicies.AnyAsync(p => p.Id != c.Id && p.Severity == c.Severity && p.Contract == c.Contract && p.HelpTopicId == c.HelpTopicId, ct))

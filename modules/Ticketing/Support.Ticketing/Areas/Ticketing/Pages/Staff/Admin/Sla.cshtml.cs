@@ -8,12 +8,12 @@ using Support.Ticketing.Domain;
 using Support.Ticketing.Features.Administration;
 using Support.Ticketing.Features.Sla;
 using Support.Ticketing.Web;
-using Support.Workflows.Contracts;
+using Support.Ticketing.Sla;
 
 namespace Support.Ticketing.Areas.Ticketing.Pages.Staff.Admin;
 
 /// <summary>The SLA policies: targets per severity, their calendar and warning threshold, and the conditions that choose them.</summary>
-internal sealed class SlaModel(IMediator mediator) : PageModel
+internal sealed class SlaModel(IMediator mediator, SlaCalendars calendars) : PageModel
 {
     public IReadOnlyList<SlaPolicy> Policies { get; private set; } = [];
 
@@ -78,7 +78,7 @@ internal sealed class SlaModel(IMediator mediator) : PageModel
     {
         Policies = await mediator.Send(new SlaPolicyListQuery(), cancellationToken);
         Topics = await mediator.Send(new HelpTopicListQuery(ActiveOnly: false), cancellationToken);
-        Calendars = await mediator.Send(new BusinessCalendarNamesQuery(), cancellationToken);
+        Calendars = await calendars.NamesAsync(cancellationToken);
     }
 
     /// <summary>The policy form (no id: a new policy); targets as hours and minutes.</summary>

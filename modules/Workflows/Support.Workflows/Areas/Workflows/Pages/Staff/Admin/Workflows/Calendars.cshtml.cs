@@ -2,12 +2,13 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Support.Workflows.Calendars;
 using Support.Workflows.Features.Calendars;
 
 namespace Support.Workflows.Areas.Workflows.Pages.Staff.Admin.Workflows;
 
 /// <summary>The business calendars: their time zone, weekly hours and holidays; a form to edit one or add one.</summary>
-internal sealed class CalendarsModel(IMediator mediator) : PageModel
+internal sealed class CalendarsModel(IMediator mediator, StoredCalendarCache cache) : PageModel
 {
     public IReadOnlyList<CalendarRow> Calendars { get; private set; } = [];
 
@@ -38,6 +39,9 @@ internal sealed class CalendarsModel(IMediator mediator) : PageModel
         try
         {
             Saved = await mediator.Send(new SaveCalendarCommand(Calendar), cancellationToken);
+
+            // After the commit (the command's unit of work), so that no read of the old calendars is kept.
+            cache.Invalidate();
             return RedirectToPage(new { name = Saved });
         }
         catch (ValidationException exception)
