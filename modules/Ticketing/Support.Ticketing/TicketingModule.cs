@@ -51,12 +51,13 @@ public sealed class TicketingModule : IModule
         services.AddSingleton<IWorkflowActivity, ReadSlaClockActivity>();
         services.AddSingleton<IWorkflowActivity, MarkSlaAlertActivity>();
         services.AddSingleton<IWorkflowActivity, ComputeDueTimeActivity>();
-        services.AddHostedService<SlaWorkflowInstaller>();
         services.AddScoped<TicketMail>();
         services.AddScoped<TicketEvents>();
         services.AddScoped<PortalUrls>();
         services.AddScoped<CustomerGrants>();
         services.AddSingleton<CustomerAccess>();
+        // The SLA workflow first, so that the demo tickets start it.
+        services.AddHostedService<SlaWorkflowInstaller>();
         services.AddHostedService<Features.DemoData.DemoTickets>();
 
         var lookupsPerMinute = configuration.GetValue($"{TicketingOptions.SectionName}:{nameof(TicketingOptions.StatusLookupsPerMinute)}", 5);
