@@ -44,53 +44,87 @@ internal sealed record SlaReportRow(
 
 internal sealed class SlaReportQueryHandler(TicketingDbContext db) : IRequestHandler<SlaReportQuery, IReadOnlyList<SlaReportRow>>
 {
+    /// <summary>
+    /// One pass over the range's tickets (through the <c>CreatedAtUtc</c> index), grouped by month and severity in
+    /// SQLite; the 90th percentiles by the nearest-rank method (rank ⌈0.9 n⌉, written <c>(9 n + 9) / 10</c> in
+    /// integers) from window functions, so that no ticket is read into memory.
+    /// </summary>
+    private const string Sql = """
+        WITH t AS (
+            SELECT CAST(strftime('%Y', CreatedAtUtc) AS INTEGER) AS Year, CAST(strftime('%m', CreatedAtUtc) AS INTEGER) AS Month, Severity,
+                   FirstResponseMet, ResolutionMet, NextResponsesMet, NextResponsesBreached,
+                   (julianday(FirstAgentReplyAtUtc) - julianday(CreatedAtUtc)) * 86400.0 AS FirstResponse,
+                   (julianday(ClosedAtUtc) - julianday(CreatedAtUtc)) * 86400.0 AS Resolution
+            FROM ticketing_ticket
+            WHERE CreatedAtUtc >= {0} AND CreatedAtUtc < {1}),
+        f AS (
+            SELECT Year, Month, Severity, FirstResponse AS Seconds,
+                   ROW_NUMBER() OVER (PARTITION BY Year, Month, Severity ORDER BY FirstResponse) AS Rank,
+                   COUNT(*) OVER (PARTITION BY Year, Month, Severity) AS Total
+            FROM t WHERE FirstResponse IS NOT NULL),
+        r AS (
+            SELECT Year, Month, Severity, Resolution AS Seconds,
+                   ROW_NUMBER() OVER (PARTITION BY Year, Month, Severity ORDER BY Resolution) AS Rank,
+                   COUNT(*) OVER (PARTITION BY Year, Month, Severity) AS Total
+            FROM t WHERE Resolution IS NOT NULL)
+        SELECT t.Year, t.Month, t.Severity, COUNT(*) AS Tickets,
+               COALESCE(SUM(t.FirstResponseMet = 1), 0) AS FirstResponseMet, COALESCE(SUM(t.FirstResponseMet = 0), 0) AS FirstResponseBreached,
+               SUM(t.NextResponsesMet) AS NextResponsesMet, SUM(t.NextResponsesBreached) AS NextResponsesBreached,
+               COALESCE(SUM(t.ResolutionMet = 1), 0) AS ResolutionMet, COALESCE(SUM(t.ResolutionMet = 0), 0) AS ResolutionBreached,
+               AVG(t.FirstResponse) AS MeanFirstResponse,
+               (SELECT f.Seconds FROM f WHERE f.Year = t.Year AND f.Month = t.Month AND f.Severity = t.Severity AND f.Rank = (9 * f.Total + 9) / 10) AS P90FirstResponse,
+               AVG(t.Resolution) AS MeanResolution,
+               (SELECT r.Seconds FROM r WHERE r.Year = t.Year AND r.Month = t.Month AND r.Severity = t.Severity AND r.Rank = (9 * r.Total + 9) / 10) AS P90Resolution
+        FROM t
+        GROUP BY t.Year, t.Month, t.Severity
+        """;
+
     public async Task<IReadOnlyList<SlaReportRow>> Handle(SlaReportQuery request, CancellationToken cancellationToken)
     {
         var from = new DateTime(request.FromMonth.Year, request.FromMonth.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         var to = new DateTime(request.ToMonth.Year, request.ToMonth.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
-        var tickets = await db.Tickets.AsNoTracking()
-            .Where(t => t.CreatedAtUtc >= from && t.CreatedAtUtc < to)
-            .Select(t => new
-            {
-                t.CreatedAtUtc,
-                t.Severity,
-                t.FirstAgentReplyAtUtc,
-                t.ClosedAtUtc,
-                t.FirstResponseMet,
-                t.ResolutionMet,
-                t.NextResponsesMet,
-                t.NextResponsesBreached,
-            })
-            .ToListAsync(cancellationToken);
-        return [.. tickets
-            .GroupBy(t => (t.CreatedAtUtc.Year, t.CreatedAtUtc.Month, t.Severity))
-            .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Month).ThenByDescending(g => g.Key.Severity)
-            .Select(g =>
-            {
-                var firstResponses = g.Where(t => t.FirstAgentReplyAtUtc is not null).Select(t => t.FirstAgentReplyAtUtc!.Value - t.CreatedAtUtc).ToList();
-                var resolutions = g.Where(t => t.ClosedAtUtc is not null).Select(t => t.ClosedAtUtc!.Value - t.CreatedAtUtc).ToList();
-                return new SlaReportRow(
-                    g.Key.Year, g.Key.Month, g.Key.Severity, g.Count(),
-                    g.Count(t => t.FirstResponseMet == true), g.Count(t => t.FirstResponseMet == false),
-                    g.Sum(t => t.NextResponsesMet), g.Sum(t => t.NextResponsesBreached),
-                    g.Count(t => t.ResolutionMet == true), g.Count(t => t.ResolutionMet == false),
-                    Mean(firstResponses), Percentile90(firstResponses), Mean(resolutions), Percentile90(resolutions));
-            })];
+        var groups = await db.Database.SqlQueryRaw<SlaReportGroup>(Sql, from, to).ToListAsync(cancellationToken);
+        return [.. groups
+            .OrderBy(g => g.Year).ThenBy(g => g.Month).ThenByDescending(g => g.Severity)
+            .Select(g => new SlaReportRow(
+                g.Year, g.Month, (TicketSeverity)g.Severity, g.Tickets,
+                g.FirstResponseMet, g.FirstResponseBreached, g.NextResponsesMet, g.NextResponsesBreached, g.ResolutionMet, g.ResolutionBreached,
+                Time(g.MeanFirstResponse), Time(g.P90FirstResponse), Time(g.MeanResolution), Time(g.P90Resolution)))];
     }
 
-    private static TimeSpan? Mean(List<TimeSpan> values) =>
-        values.Count == 0 ? null : TimeSpan.FromTicks((long)values.Average(v => (double)v.Ticks));
+    /// <summary>Seconds from SQLite's Julian-day arithmetic, to the nearest second.</summary>
+    private static TimeSpan? Time(double? seconds) => seconds is { } value ? TimeSpan.FromSeconds(Math.Round(value)) : null;
 
-    /// <summary>The 90th percentile by the nearest-rank method: the smallest value at least 90 % of the values do not exceed.</summary>
-    public static TimeSpan? Percentile90(List<TimeSpan> values)
+    /// <summary>A row of <see cref="Sql"/>.</summary>
+    private sealed class SlaReportGroup
     {
-        if (values.Count == 0)
-        {
-            return null;
-        }
+        public int Year { get; set; }
 
-        values.Sort();
-        return values[(int)Math.Ceiling(0.9 * values.Count) - 1];
+        public int Month { get; set; }
+
+        public int Severity { get; set; }
+
+        public int Tickets { get; set; }
+
+        public int FirstResponseMet { get; set; }
+
+        public int FirstResponseBreached { get; set; }
+
+        public int NextResponsesMet { get; set; }
+
+        public int NextResponsesBreached { get; set; }
+
+        public int ResolutionMet { get; set; }
+
+        public int ResolutionBreached { get; set; }
+
+        public double? MeanFirstResponse { get; set; }
+
+        public double? P90FirstResponse { get; set; }
+
+        public double? MeanResolution { get; set; }
+
+        public double? P90Resolution { get; set; }
     }
 }
 
