@@ -38,6 +38,7 @@ public class SupportHostFactory : WebApplicationFactory<Program>
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Email:PollInterval"] = "00:00:00.200",
             ["Ticketing:DemoData"] = "false",
+            ["Ticketing:SlaWorkflow"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

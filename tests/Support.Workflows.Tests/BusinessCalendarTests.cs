@@ -92,4 +92,38 @@ public sealed class BusinessCalendarTests
         var closed = new BusinessCalendar("Closed", "Europe/Paris", []);
         Assert.Throws<InvalidOperationException>(() => closed.AddBusinessTime(DateTime.UtcNow, TimeSpan.FromHours(1)));
     }
+
+    [Fact]
+    public void Working_time_spent_paused_is_not_counted_towards_the_target()
+    {
+        // Monday 09:00, 4 business hours, paused 10:00-14:00: 1 hour before the pause, 3 after it.
+        var due = BuiltInCalendars.Support.DueTime(ParisTime(2026, 11, 23, 9), TimeSpan.FromHours(4), [(ParisTime(2026, 11, 23, 10), ParisTime(2026, 11, 23, 14))]);
+        Assert.Equal(new DateTime(2026, 11, 23, 17, 0, 0), InParis(due!.Value));
+    }
+
+    [Fact]
+    public void A_target_spanning_a_weekend_and_a_pause_ends_on_the_next_working_day()
+    {
+        // Friday 16:00: 1 hour on Friday; Monday 09:00-10:00 paused; 3 hours from 10:00.
+        var due = BuiltInCalendars.Support.DueTime(ParisTime(2026, 11, 20, 16), TimeSpan.FromHours(4), [(ParisTime(2026, 11, 23, 9), ParisTime(2026, 11, 23, 10))]);
+        Assert.Equal(new DateTime(2026, 11, 23, 13, 0, 0), InParis(due!.Value));
+    }
+
+    [Fact]
+    public void A_clock_in_an_open_pause_has_no_due_time_and_pauses_before_its_start_do_not_count()
+    {
+        var start = ParisTime(2026, 11, 23, 9);
+        Assert.Null(BuiltInCalendars.Support.DueTime(start, TimeSpan.FromHours(4), [(ParisTime(2026, 11, 23, 11), null)]));
+        var due = BuiltInCalendars.Support.DueTime(start, TimeSpan.FromHours(4), [(ParisTime(2026, 11, 20, 9), ParisTime(2026, 11, 20, 12)), (ParisTime(2026, 11, 23, 14), null)]);
+        Assert.Equal(new DateTime(2026, 11, 23, 13, 0, 0), InParis(due!.Value));
+    }
+
+    [Fact]
+    public void A_pause_outside_working_hours_changes_nothing_and_the_24_7_calendar_counts_every_hour()
+    {
+        var due = BuiltInCalendars.Support.DueTime(ParisTime(2026, 11, 23, 15), TimeSpan.FromHours(4), [(ParisTime(2026, 11, 23, 18), ParisTime(2026, 11, 24, 8))]);
+        Assert.Equal(new DateTime(2026, 11, 24, 11, 0, 0), InParis(due!.Value));
+        var always = BuiltInCalendars.Always.DueTime(new DateTime(2026, 3, 29, 0, 30, 0, DateTimeKind.Utc), TimeSpan.FromHours(1), [(new DateTime(2026, 3, 29, 1, 0, 0, DateTimeKind.Utc), new DateTime(2026, 3, 29, 1, 20, 0, DateTimeKind.Utc))]);
+        Assert.Equal(new DateTime(2026, 3, 29, 1, 50, 0, DateTimeKind.Utc), always);
+    }
 }

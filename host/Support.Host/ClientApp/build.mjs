@@ -1,7 +1,7 @@
 // Bundles the portal's and the console's browser code and styles into wwwroot/dist: site.* for
 // every page, editor.* (TipTap, drop zone) only for the pages with a rich-text field or an
 // attachment drop zone, so the others do not download the editor; designer.* (X6, dagre) only for
-// the workflow designer.
+// the workflow designer; reports.* (Chart.js) only for the report pages with a chart.
 import { build } from 'esbuild';
 import { content as x6Core } from '@antv/x6/es/style/raw.js';
 
@@ -22,6 +22,7 @@ await build({
         site: 'ClientApp/site.js',
         editor: 'ClientApp/editor.js',
         designer: 'ClientApp/designer.js',
+        reports: 'ClientApp/reports.js',
     },
     bundle: true,
     minify: production,

@@ -58,3 +58,16 @@ public sealed record TicketClosedEvent(Guid EventId, DateTime OccurredAtUtc, Tic
 
 /// <summary>A closed ticket was opened again (by a customer reply or an agent).</summary>
 public sealed record TicketReopenedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, bool ByCustomer) : IIntegrationEvent;
+
+/// <summary>
+/// The ticket's SLA clocks changed: a clock started, stopped, paused, resumed or was timed again (severity,
+/// company, help topic). <paramref name="DueAtUtc"/> and <paramref name="WarnAtUtc"/> are those of the
+/// earliest running clock, null when none runs.
+/// </summary>
+public sealed record SlaClocksChangedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, string? Clock, DateTime? DueAtUtc, DateTime? WarnAtUtc) : IIntegrationEvent;
+
+/// <summary>A running SLA clock passed its warning threshold (raised by the SLA workflow). <paramref name="Clock"/>: <c>FirstResponse</c>, <c>NextResponse</c> or <c>Resolution</c>.</summary>
+public sealed record SlaWarningEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, string Clock, DateTime DueAtUtc) : IIntegrationEvent;
+
+/// <summary>A running SLA clock passed its due time (raised by the SLA workflow); Escalation listens.</summary>
+public sealed record SlaBreachedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, string Clock, DateTime DueAtUtc) : IIntegrationEvent;

@@ -14,6 +14,8 @@ using Support.Ticketing.Features.OpenTicket;
 using Support.Ticketing.Notifications;
 using Support.Ticketing.Portal;
 using Support.Ticketing.Settings;
+using Support.Ticketing.Sla;
+using Support.Workflows.Contracts;
 
 namespace Support.Ticketing;
 
@@ -43,11 +45,19 @@ public sealed class TicketingModule : IModule
         services.AddScoped<TicketNumbers>();
         services.AddSingleton<TicketNumberLength>();
         services.AddSingleton<HelpTopicCatalog>();
+        services.AddSingleton<SlaPolicyCatalog>();
+        services.AddScoped<SlaClocks>();
+        services.AddScoped<SlaCalendars>();
+        services.AddSingleton<IWorkflowActivity, ReadSlaClockActivity>();
+        services.AddSingleton<IWorkflowActivity, MarkSlaAlertActivity>();
+        services.AddSingleton<IWorkflowActivity, ComputeDueTimeActivity>();
         services.AddScoped<TicketMail>();
         services.AddScoped<TicketEvents>();
         services.AddScoped<PortalUrls>();
         services.AddScoped<CustomerGrants>();
         services.AddSingleton<CustomerAccess>();
+        // The SLA workflow first, so that the demo tickets start it.
+        services.AddHostedService<SlaWorkflowInstaller>();
         services.AddHostedService<Features.DemoData.DemoTickets>();
 
         var lookupsPerMinute = configuration.GetValue($"{TicketingOptions.SectionName}:{nameof(TicketingOptions.StatusLookupsPerMinute)}", 5);
@@ -63,6 +73,8 @@ public sealed class TicketingModule : IModule
         services.AddSingleton(new NavigationLink(NavigationArea.Staff, 10, "/Staff/Tickets", "Tickets", "Tickets"));
         services.AddSingleton(new NavigationLink(NavigationArea.Staff, 20, "/Staff/Companies", "Companies", "Sociétés"));
         services.AddSingleton(new NavigationLink(NavigationArea.Staff, 30, "/Staff/Reports/Time", "Time report", "Rapport de temps"));
+        services.AddSingleton(new NavigationLink(NavigationArea.Staff, 31, "/Staff/Reports/Sla", "SLA report", "Rapport SLA"));
         services.AddSingleton(new NavigationLink(NavigationArea.Admin, 10, "/Staff/Admin/Ticketing", "Help topics and teams", "Rubriques d'aide et équipes"));
+        services.AddSingleton(new NavigationLink(NavigationArea.Admin, 11, "/Staff/Admin/Sla", "SLA policies", "Politiques de SLA"));
     }
 }

@@ -44,6 +44,7 @@ public sealed class WorkflowsModule : IModule
         services.AddSingleton<ActivityRegistry>();
         services.AddSingleton<DefinitionValidator>();
         services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<StoredCalendarCache>();
         services.AddScoped<IBusinessCalendars, BusinessCalendars>();
         services.AddScoped<DefinitionStore>();
         services.AddScoped<WorkflowRunner>();
@@ -72,6 +73,7 @@ public sealed class WorkflowsModule : IModule
 
         services.AddSingleton(new NavigationLink(NavigationArea.Admin, 40, "/Staff/Admin/Workflows", "Workflows", "Workflows"));
         services.AddSingleton(new NavigationLink(NavigationArea.Admin, 41, "/Staff/Admin/Workflows/Instances", "Workflow instances", "Instances de workflow"));
+        services.AddSingleton(new NavigationLink(NavigationArea.Admin, 42, "/Staff/Admin/Workflows/Calendars", "Business calendars", "Calendriers ouvrés"));
     }
 
     /// <summary>The activity descriptors, events and calendars as JSON (<see cref="ActivityCatalog"/>), from which the designer builds its palette and property panel.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Support.Kernel.Persistence;
 using Support.Ticketing.Domain;
+using Support.Ticketing.Sla;
 
 namespace Support.Ticketing.Data;
 
@@ -20,18 +21,33 @@ internal sealed class TicketingDbContext : ModuleDbContext
     /// noticed as the change tracker sees it, so that saving a ticket does not scan every tracked entry.
     /// </summary>
     [ActivatorUtilitiesConstructor]
-    public TicketingDbContext(DbContextOptions<TicketingDbContext> options, HelpTopicCatalog helpTopics)
+    public TicketingDbContext(DbContextOptions<TicketingDbContext> options, HelpTopicCatalog helpTopics, SlaPolicyCatalog slaPolicies)
         : base(options)
     {
         var topicsChanged = false;
-        ChangeTracker.Tracked += (_, e) => topicsChanged |= e.Entry.Entity is HelpTopic && e.Entry.State is EntityState.Added;
-        ChangeTracker.StateChanged += (_, e) => topicsChanged |= e.Entry.Entity is HelpTopic && e.NewState is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+        var policiesChanged = false;
+        ChangeTracker.Tracked += (_, e) =>
+        {
+            topicsChanged |= e.Entry.Entity is HelpTopic && e.Entry.State is EntityState.Added;
+            policiesChanged |= e.Entry.Entity is SlaPolicy && e.Entry.State is EntityState.Added;
+        };
+        ChangeTracker.StateChanged += (_, e) =>
+        {
+            topicsChanged |= e.Entry.Entity is HelpTopic && e.NewState is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+            policiesChanged |= e.Entry.Entity is SlaPolicy && e.NewState is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+        };
         SavedChanges += (_, _) =>
         {
             if (topicsChanged)
             {
                 topicsChanged = false;
                 helpTopics.Invalidate();
+            }
+
+            if (policiesChanged)
+            {
+                policiesChanged = false;
+                slaPolicies.Invalidate();
             }
         };
     }
@@ -62,6 +78,10 @@ internal sealed class TicketingDbContext : ModuleDbContext
 
     public DbSet<TicketingSetting> Settings => Set<TicketingSetting>();
 
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+
+    public DbSet<SlaPause> SlaPauses => Set<SlaPause>();
+
     protected override void OnModuleModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Ticket>(ticket =>
@@ -90,9 +110,20 @@ internal sealed class TicketingDbContext : ModuleDbContext
             ticket.HasIndex(t => new { t.Team, t.Status, t.UpdatedAtUtc, t.Id });
             ticket.HasIndex(t => new { t.Status, t.Priority, t.Id });
 
+            // The "Breached" and "At risk" queues: running clocks by due time (null when none runs); the
+            // second counts the "At risk" queue without reading every ticket whose clock is not yet at risk.
+            ticket.HasIndex(t => new { t.SlaDueAtUtc, t.Id });
+            ticket.HasIndex(t => new { t.SlaWarnAtUtc, t.SlaDueAtUtc });
+
+            // The SLA report: the tickets opened in a range of months.
+            ticket.HasIndex(t => t.CreatedAtUtc);
+            ticket.Property(t => t.SlaPolicyName).HasMaxLength(100);
+
             ticket.HasMany(t => t.Thread).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
             ticket.HasMany(t => t.Changes).WithOne().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
             ticket.HasMany(t => t.Fields).WithOne().HasForeignKey(f => f.TicketId).OnDelete(DeleteBehavior.Cascade);
+            ticket.HasMany(t => t.SlaPauses).WithOne().HasForeignKey(p => p.TicketId).OnDelete(DeleteBehavior.Cascade);
+            ticket.Navigation(t => t.SlaPauses).UsePropertyAccessMode(PropertyAccessMode.Field);
             ticket.Navigation(t => t.Thread).UsePropertyAccessMode(PropertyAccessMode.Field);
             ticket.Navigation(t => t.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
             ticket.Navigation(t => t.Fields).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -191,6 +222,21 @@ internal sealed class TicketingDbContext : ModuleDbContext
             member.HasKey(m => m.Id);
             member.HasIndex(m => new { m.Team, m.StaffId }).IsUnique();
             member.Property(m => m.StaffId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<SlaPolicy>(policy =>
+        {
+            policy.HasKey(p => p.Id);
+            policy.Property(p => p.Name).HasMaxLength(100);
+            policy.Property(p => p.Calendar).HasMaxLength(100);
+            policy.HasOne<HelpTopic>().WithMany().HasForeignKey(p => p.HelpTopicId).OnDelete(DeleteBehavior.Restrict);
+            policy.HasData(DefaultSlaPolicies.All);
+        });
+
+        modelBuilder.Entity<SlaPause>(pause =>
+        {
+            pause.HasKey(p => p.Id);
+            pause.HasIndex(p => p.TicketId);
         });
 
         modelBuilder.Entity<TicketingSetting>(setting =>

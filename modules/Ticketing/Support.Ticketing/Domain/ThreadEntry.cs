@@ -94,6 +94,8 @@ internal sealed class TicketChange
     public const string CompanyField = "Company";
     public const string TimeRecorded = "TimeRecorded";
     public const string AccessLinkRevoked = "AccessLinkRevoked";
+    public const string SlaWarningField = "SlaWarning";
+    public const string SlaBreachedField = "SlaBreached";
 
     private TicketChange()
     {

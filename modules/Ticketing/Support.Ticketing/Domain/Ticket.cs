@@ -11,6 +11,7 @@ internal sealed class Ticket
     private readonly List<ThreadEntry> _thread = [];
     private readonly List<TicketChange> _changes = [];
     private readonly List<TicketFieldValue> _fields = [];
+    private readonly List<SlaPause> _slaPauses = [];
 
     private Ticket()
     {
@@ -75,6 +76,87 @@ internal sealed class Ticket
 
     public DateTime? ClosedAtUtc { get; private set; }
 
+    /// <summary>The SLA policy whose targets the clocks count (null: no policy applies, no clocks run).</summary>
+    public long? SlaPolicyId { get; private set; }
+
+    public string? SlaPolicyName { get; private set; }
+
+    /// <summary>When the first public agent reply is due (opening + the first-response target).</summary>
+    public DateTime? FirstResponseDueAtUtc { get; private set; }
+
+    public DateTime? FirstResponseWarnAtUtc { get; private set; }
+
+    /// <summary>Whether the first response came in time; null until it comes.</summary>
+    public bool? FirstResponseMet { get; private set; }
+
+    /// <summary>The customer reply that waits for an agent's answer (the next-response clock's start); null when none waits.</summary>
+    public DateTime? NextResponseStartedAtUtc { get; private set; }
+
+    public DateTime? NextResponseDueAtUtc { get; private set; }
+
+    public DateTime? NextResponseWarnAtUtc { get; private set; }
+
+    /// <summary>How many next responses came in time, and how many late.</summary>
+    public int NextResponsesMet { get; private set; }
+
+    public int NextResponsesBreached { get; private set; }
+
+    public DateTime? ResolutionDueAtUtc { get; private set; }
+
+    public DateTime? ResolutionWarnAtUtc { get; private set; }
+
+    /// <summary>Whether the ticket was closed in time; null while it is not closed.</summary>
+    public bool? ResolutionMet { get; private set; }
+
+    /// <summary>Since when the clocks stand still (awaiting customer, or closed); null while they run.</summary>
+    public DateTime? SlaPausedSinceUtc { get; private set; }
+
+    /// <summary>The earliest due time of a running clock: the "Breached" queue and the queues' SLA column read it.</summary>
+    public DateTime? SlaDueAtUtc { get; private set; }
+
+    /// <summary>The earliest warning time of a running clock: the "At risk" queue reads it.</summary>
+    public DateTime? SlaWarnAtUtc { get; private set; }
+
+    /// <summary>The due time the SLA workflow last raised a warning for (one warning per due time).</summary>
+    public DateTime? SlaWarnedForUtc { get; private set; }
+
+    /// <summary>The due time the SLA workflow last raised a breach for.</summary>
+    public DateTime? SlaBreachedForUtc { get; private set; }
+
+    public IReadOnlyList<SlaPause> SlaPauses => _slaPauses;
+
+    /// <summary>The running clock whose due time is <see cref="SlaDueAtUtc"/>: <c>FirstResponse</c>, <c>NextResponse</c> or <c>Resolution</c>.</summary>
+    public string? SlaClock =>
+        SlaDueAtUtc is not { } due ? null
+        : FirstResponseRunning && FirstResponseDueAtUtc == due ? "FirstResponse"
+        : NextResponseStartedAtUtc is not null && NextResponseDueAtUtc == due ? "NextResponse"
+        : "Resolution";
+
+    /// <summary>
+    /// The SLA workflow's next alert: a warning at <see cref="SlaWarnAtUtc"/> unless one was raised for the current
+    /// due time, then a breach at <see cref="SlaDueAtUtc"/>; null when no clock runs or both were raised.
+    /// </summary>
+    public (string Kind, DateTime AtUtc)? NextSlaAlert =>
+        SlaDueAtUtc is not { } due ? null
+        : SlaWarnAtUtc is { } warn && SlaWarnedForUtc != due && warn < due ? ("Warning", warn)
+        : SlaBreachedForUtc != due ? ("Breached", due)
+        : null;
+
+    /// <summary>Records that the SLA workflow raised an alert for the current due time, in the audit trail too.</summary>
+    public void RecordSlaAlert(string kind, DateTime now)
+    {
+        if (kind == "Warning")
+        {
+            SlaWarnedForUtc = SlaDueAtUtc;
+        }
+        else
+        {
+            SlaBreachedForUtc = SlaDueAtUtc;
+        }
+
+        Record(now, "SLA", null, kind == "Warning" ? TicketChange.SlaWarningField : TicketChange.SlaBreachedField, null, SlaClock);
+    }
+
     public IReadOnlyList<ThreadEntry> Thread => _thread;
 
     public IReadOnlyList<TicketChange> Changes => _changes;
@@ -92,7 +174,8 @@ internal sealed class Ticket
             Subject = request.Subject,
             Status = TicketStatus.Open,
             Priority = request.Priority,
-            Severity = TicketSeverity.Normal,
+            // A critical situation proposes Critical (and its SLA); an agent confirms or changes it.
+            Severity = request.CriticalSituation ? TicketSeverity.Critical : TicketSeverity.Normal,
             CriticalSituation = request.CriticalSituation,
             HelpTopicId = request.HelpTopicId,
             CompanyId = company.Id,
@@ -136,6 +219,11 @@ internal sealed class Ticket
             ChangeStatus(TicketStatus.Open, entry.AuthorName, null, now);
         }
 
+        if (Status != TicketStatus.Closed && FirstAgentReplyAtUtc is not null && NextResponseStartedAtUtc is null)
+        {
+            NextResponseStartedAtUtc = now;
+        }
+
         return reopened;
     }
 
@@ -145,12 +233,35 @@ internal sealed class Ticket
     {
         _thread.Add(entry);
         UpdatedAtUtc = now;
-        if (entry.Kind != ThreadEntryKind.AgentReply || FirstAgentReplyAtUtc is not null)
+        if (entry.Kind != ThreadEntryKind.AgentReply)
+        {
+            return false;
+        }
+
+        if (NextResponseStartedAtUtc is not null)
+        {
+            // A due time of null means the clock was paused before reaching its target: in time.
+            if (NextResponseDueAtUtc is null || now <= NextResponseDueAtUtc)
+            {
+                NextResponsesMet++;
+            }
+            else
+            {
+                NextResponsesBreached++;
+            }
+
+            NextResponseStartedAtUtc = null;
+            NextResponseDueAtUtc = null;
+            NextResponseWarnAtUtc = null;
+        }
+
+        if (FirstAgentReplyAtUtc is not null)
         {
             return false;
         }
 
         FirstAgentReplyAtUtc = now;
+        FirstResponseMet = SlaPolicyId is null ? null : FirstResponseDueAtUtc is null || now <= FirstResponseDueAtUtc;
         return true;
     }
 
@@ -164,6 +275,7 @@ internal sealed class Ticket
         Record(now, actor, actorStaffId, TicketChange.StatusField, Status.ToString(), status.ToString());
         Status = status;
         ClosedAtUtc = status == TicketStatus.Closed ? now : null;
+        ResolutionMet = status != TicketStatus.Closed || SlaPolicyId is null ? null : ResolutionDueAtUtc is null || now <= ResolutionDueAtUtc;
         UpdatedAtUtc = now;
         return true;
     }
@@ -242,6 +354,60 @@ internal sealed class Ticket
         return Touch(now);
     }
 
+    /// <summary>
+    /// The clocks stand still while the ticket is not open: a pause begins when it leaves Open and ends when it
+    /// returns. Call with the pauses loaded.
+    /// </summary>
+    public void KeepSlaPausesInStep(DateTime now)
+    {
+        var open = _slaPauses.FirstOrDefault(p => p.ToUtc is null);
+        if (Status != TicketStatus.Open && open is null)
+        {
+            _slaPauses.Add(new SlaPause(now));
+            SlaPausedSinceUtc = now;
+        }
+        else if (Status == TicketStatus.Open && open is not null)
+        {
+            open.End(now);
+            SlaPausedSinceUtc = null;
+        }
+    }
+
+    /// <summary>The clocks that are still running, as the SLA policy times them.</summary>
+    public bool FirstResponseRunning => FirstAgentReplyAtUtc is null;
+
+    public bool ResolutionRunning => Status != TicketStatus.Closed;
+
+    /// <summary>Applies a policy's due and warning times to the running clocks (a clock that stopped keeps its due time).</summary>
+    public void SetSlaTimes(SlaPolicy? policy, SlaTimes times)
+    {
+        SlaPolicyId = policy?.Id;
+        SlaPolicyName = policy?.Name;
+        if (FirstResponseRunning)
+        {
+            (FirstResponseDueAtUtc, FirstResponseWarnAtUtc) = (times.FirstResponse.Due, times.FirstResponse.WarnAt);
+        }
+
+        if (NextResponseStartedAtUtc is not null)
+        {
+            (NextResponseDueAtUtc, NextResponseWarnAtUtc) = (times.NextResponse.Due, times.NextResponse.WarnAt);
+        }
+
+        if (ResolutionRunning)
+        {
+            (ResolutionDueAtUtc, ResolutionWarnAtUtc) = (times.Resolution.Due, times.Resolution.WarnAt);
+        }
+
+        var running = new[]
+        {
+            FirstResponseRunning ? times.FirstResponse : default,
+            NextResponseStartedAtUtc is not null ? times.NextResponse : default,
+            ResolutionRunning ? times.Resolution : default,
+        };
+        SlaDueAtUtc = running.Where(c => c.Due is not null).Select(c => c.Due).Min();
+        SlaWarnAtUtc = running.Where(c => c.WarnAt is not null).Select(c => c.WarnAt).Min();
+    }
+
     /// <summary>Keeps the latest value a customer or agent gave for a contributed field.</summary>
     public void CaptureField(string key, string value, DateTime now)
     {
@@ -271,6 +437,15 @@ internal sealed class Ticket
     public string DisplayNumber => Format(Number);
 
     public static string Format(int number) => number.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A clock's due time and the moment it becomes at risk (null: paused or not running).</summary>
+internal readonly record struct SlaClockTime(DateTime? Due, DateTime? WarnAt);
+
+/// <summary>The due and warning times of a ticket's three clocks under its policy.</summary>
+internal sealed record SlaTimes(SlaClockTime FirstResponse, SlaClockTime NextResponse, SlaClockTime Resolution)
+{
+    public static SlaTimes None { get; } = new(default, default, default);
 }
 
 /// <summary>What the customer (or a channel) submitted to open a ticket, already validated and sanitised.</summary>

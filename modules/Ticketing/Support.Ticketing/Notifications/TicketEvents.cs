@@ -57,6 +57,18 @@ internal sealed class TicketEvents
     public async Task AssignedAsync(Ticket ticket, SupportTeam previousTeam, string? previousAgentId, DateTime now, CancellationToken cancellationToken) =>
         _db.AddIntegrationEvent(new TicketAssignedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), previousTeam, previousAgentId));
 
+    public async Task SlaClocksChangedAsync(Ticket ticket, DateTime now, CancellationToken cancellationToken) =>
+        _db.AddIntegrationEvent(new SlaClocksChangedEvent(Guid.NewGuid(), now, await SnapshotAsync(ticket, now, cancellationToken), ticket.SlaClock, ticket.SlaDueAtUtc, ticket.SlaWarnAtUtc));
+
+    /// <summary>The SLA workflow's alert for the ticket's current due time: a warning or a breach.</summary>
+    public async Task SlaAlertAsync(Ticket ticket, string kind, DateTime now, CancellationToken cancellationToken)
+    {
+        var snapshot = await SnapshotAsync(ticket, now, cancellationToken);
+        _db.AddIntegrationEvent(kind == "Warning"
+            ? new SlaWarningEvent(Guid.NewGuid(), now, snapshot, ticket.SlaClock!, ticket.SlaDueAtUtc!.Value)
+            : new SlaBreachedEvent(Guid.NewGuid(), now, snapshot, ticket.SlaClock!, ticket.SlaDueAtUtc!.Value));
+    }
+
     /// <summary>The ticket as events carry it; the help topic's key and the company are read once per scope, however many events a change raises.</summary>
     private async Task<TicketSnapshot> SnapshotAsync(Ticket ticket, DateTime now, CancellationToken cancellationToken)
     {

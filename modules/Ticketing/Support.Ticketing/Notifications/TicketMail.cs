@@ -116,7 +116,7 @@ internal sealed class TicketMail
             recipients,
             ticket,
             message,
-            $"Nouveau ticket [#{ticket.DisplayNumber}] {ticket.Subject}",
+            (ticket.CriticalSituation ? "SITUATION CRITIQUE — " : "") + $"Nouveau ticket [#{ticket.DisplayNumber}] {ticket.Subject}",
             $"Nouveau ticket de {ticket.CustomerName} ({ticket.CompanyName}, {ticket.CustomerEmail})" + (ticket.CriticalSituation ? " — SITUATION CRITIQUE" : ""));
 
     public async Task CustomerRepliedToStaffAsync(Ticket ticket, ThreadEntry message, CancellationToken cancellationToken) =>

@@ -22,6 +22,9 @@ internal sealed class TicketingOptions
     /// <summary>Opens a few demo tickets on an empty installation (the development settings turn it on).</summary>
     public bool DemoData { get; set; }
 
+    /// <summary>Installs and publishes the default "SLA" workflow at start-up when no definition "sla" exists yet.</summary>
+    public bool SlaWorkflow { get; set; } = true;
+
     /// <summary>The phone number customers call for critical situations, shown on the portal.</summary>
     public string? SupportPhone { get; set; }
 }

@@ -61,6 +61,41 @@ internal sealed class BusinessCalendar
         throw new InvalidOperationException($"The calendar \"{Name}\" has no working time in the next {MaxDays} days.");
     }
 
+    /// <summary>
+    /// When a clock started at <paramref name="startUtc"/> with <paramref name="target"/> of working time reaches
+    /// its target, not counting the working time inside <paramref name="pauses"/> (an open pause has no end).
+    /// Null when the target falls in an open pause: the clock is paused, its due time unknown until it resumes.
+    /// </summary>
+    public DateTime? DueTime(DateTime startUtc, TimeSpan target, IEnumerable<(DateTime From, DateTime? To)> pauses)
+    {
+        var cursor = startUtc;
+        var remaining = target;
+        foreach (var (from, to) in pauses.OrderBy(p => p.From))
+        {
+            if (to is { } end && end <= cursor)
+            {
+                continue;
+            }
+
+            var pauseStart = from > cursor ? from : cursor;
+            var due = AddBusinessTime(cursor, remaining);
+            if (due <= pauseStart)
+            {
+                return due;
+            }
+
+            remaining -= BusinessTimeBetween(cursor, pauseStart);
+            if (to is null)
+            {
+                return null;
+            }
+
+            cursor = to.Value;
+        }
+
+        return AddBusinessTime(cursor, remaining);
+    }
+
     /// <summary>The first working instant at or after <paramref name="utc"/>.</summary>
     public DateTime NextWorkingInstant(DateTime utc) => AddBusinessTime(utc, TimeSpan.Zero);
 

@@ -4,7 +4,10 @@ using Support.Workflows.Data;
 
 namespace Support.Workflows.Calendars;
 
-/// <summary>Finds business calendars by name: the built-in ones, then those stored in <c>workflows_business_calendar</c>.</summary>
+/// <summary>
+/// Finds business calendars by name: those stored in <c>workflows_business_calendars</c> (an admin's edit of a
+/// built-in calendar is stored under its name and replaces it), then the built-in ones.
+/// </summary>
 internal interface IBusinessCalendars
 {
     Task<BusinessCalendar?> FindAsync(string name, CancellationToken cancellationToken);
@@ -48,6 +51,18 @@ internal sealed class StoredCalendar
 
     internal sealed record StoredHours(DayOfWeek Day, TimeSpan Start, TimeSpan End);
 
+    public static StoredCalendar Parse(string json) => JsonSerializer.Deserialize<StoredCalendar>(json, JsonSerializerOptions.Web)!;
+
+    public static StoredCalendar From(BusinessCalendar calendar) => new()
+    {
+        TimeZone = calendar.TimeZone.Id,
+        Hours = [.. calendar.Hours.Select(h => new StoredHours(h.Day, h.Start, h.End))],
+        Holidays = [.. calendar.Holidays.Order()],
+        YearlyHolidays = [.. calendar.YearlyHolidays.OrderBy(y => y.Month).ThenBy(y => y.Day).Select(y => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{y.Month:D2}-{y.Day:D2}"))],
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
+
     public BusinessCalendar ToCalendar(string name) => new(
         name,
         TimeZone,
@@ -56,24 +71,35 @@ internal sealed class StoredCalendar
         [.. YearlyHolidays.Select(y => (int.Parse(y[..2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(y[3..], System.Globalization.CultureInfo.InvariantCulture)))]);
 }
 
+/// <summary>
+/// The stored calendars as last read, by name: every SLA clock computation (each ticket opened or answered)
+/// looks one up. Saving a calendar empties it; another host's change is seen within a minute.
+/// </summary>
+internal sealed class StoredCalendarCache(TimeProvider clock) : Kernel.Caching.SnapshotCache<IReadOnlyDictionary<string, BusinessCalendar>>(clock, TimeSpan.FromMinutes(1));
+
 internal sealed class BusinessCalendars : IBusinessCalendars
 {
     private readonly WorkflowsDbContext _db;
+    private readonly StoredCalendarCache _cache;
 
-    public BusinessCalendars(WorkflowsDbContext db) => _db = db;
-
-    public async Task<BusinessCalendar?> FindAsync(string name, CancellationToken cancellationToken)
+    public BusinessCalendars(WorkflowsDbContext db, StoredCalendarCache cache)
     {
-        var builtIn = BuiltInCalendars.All.FirstOrDefault(c => c.Name == name);
-        if (builtIn is not null)
-        {
-            return builtIn;
-        }
-
-        var stored = await _db.BusinessCalendars.AsNoTracking().SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
-        return stored is null ? null : JsonSerializer.Deserialize<StoredCalendar>(stored.Definition, JsonSerializerOptions.Web)!.ToCalendar(stored.Name);
+        _db = db;
+        _cache = cache;
     }
 
-    public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken) =>
-        [.. BuiltInCalendars.All.Select(c => c.Name), .. await _db.BusinessCalendars.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken)];
+    public async Task<BusinessCalendar?> FindAsync(string name, CancellationToken cancellationToken) =>
+        (await StoredAsync(cancellationToken)).GetValueOrDefault(name) ?? BuiltInCalendars.All.FirstOrDefault(c => c.Name == name);
+
+    public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken)
+    {
+        var stored = (await StoredAsync(cancellationToken)).Keys.Order(StringComparer.Ordinal);
+        return [.. BuiltInCalendars.All.Select(c => c.Name), .. stored.Where(n => BuiltInCalendars.All.All(c => c.Name != n))];
+    }
+
+    private Task<IReadOnlyDictionary<string, BusinessCalendar>> StoredAsync(CancellationToken cancellationToken) =>
+        _cache.GetOrReadAsync(
+            async ct => (await _db.BusinessCalendars.AsNoTracking().ToListAsync(ct))
+                .ToDictionary(c => c.Name, c => StoredCalendar.Parse(c.Definition).ToCalendar(c.Name), StringComparer.Ordinal),
+            cancellationToken);
 }

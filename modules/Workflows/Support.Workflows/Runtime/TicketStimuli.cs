@@ -21,6 +21,9 @@ internal static class TicketStimuli
         Add<TicketAssignedEvent>(services, "TicketAssigned", "Ticket assigned", e => e.Ticket, e => new() { ["previousTeam"] = e.PreviousTeam.ToString(), ["previousAgentId"] = e.PreviousAgentId }, "previousTeam", "previousAgentId");
         Add<TicketClosedEvent>(services, "TicketClosed", "Ticket closed", e => e.Ticket, _ => []);
         Add<TicketReopenedEvent>(services, "TicketReopened", "Ticket reopened", e => e.Ticket, e => new() { ["byCustomer"] = e.ByCustomer }, "byCustomer");
+        Add<SlaClocksChangedEvent>(services, "SlaClocksChanged", "SLA clocks changed", e => e.Ticket, e => new() { ["clock"] = e.Clock, ["dueAtUtc"] = e.DueAtUtc, ["warnAtUtc"] = e.WarnAtUtc }, "clock", "dueAtUtc", "warnAtUtc");
+        Add<SlaWarningEvent>(services, "SlaWarning", "SLA warning", e => e.Ticket, e => new() { ["clock"] = e.Clock, ["dueAtUtc"] = e.DueAtUtc }, "clock", "dueAtUtc");
+        Add<SlaBreachedEvent>(services, "SlaBreached", "SLA breached", e => e.Ticket, e => new() { ["clock"] = e.Clock, ["dueAtUtc"] = e.DueAtUtc }, "clock", "dueAtUtc");
         return services;
     }
 

@@ -331,6 +331,110 @@ namespace Support.Ticketing.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Support.Ticketing.Domain.SlaPause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ToUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("ticketing_sla_pause");
+                });
+
+            modelBuilder.Entity("Support.Ticketing.Domain.SlaPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HelpTopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NextResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarningPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelpTopicId");
+
+                    b.ToTable("ticketing_sla_policy");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Calendar = "24/7",
+                            Contract = 0,
+                            FirstResponseMinutes = 60,
+                            Name = "Critique",
+                            NextResponseMinutes = 60,
+                            ResolutionMinutes = 480,
+                            Severity = 2,
+                            WarningPercent = 75
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Calendar = "24/7",
+                            Contract = 0,
+                            FirstResponseMinutes = 120,
+                            Name = "Sérieuse",
+                            NextResponseMinutes = 120,
+                            ResolutionMinutes = 1440,
+                            Severity = 1,
+                            WarningPercent = 75
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Calendar = "Support hours",
+                            Contract = 0,
+                            FirstResponseMinutes = 240,
+                            Name = "Normale",
+                            NextResponseMinutes = 240,
+                            ResolutionMinutes = 2400,
+                            Severity = 0,
+                            WarningPercent = 75
+                        });
+                });
+
             modelBuilder.Entity("Support.Ticketing.Domain.TeamMember", b =>
                 {
                     b.Property<long>("Id")
@@ -453,6 +557,15 @@ namespace Support.Ticketing.Data.Migrations
                     b.Property<DateTime?>("FirstAgentReplyAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstResponseDueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FirstResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstResponseWarnAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("HelpTopicId")
                         .HasColumnType("INTEGER");
 
@@ -460,6 +573,21 @@ namespace Support.Ticketing.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextResponseDueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextResponseStartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextResponseWarnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NextResponsesBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponsesMet")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedCustomerEmail")
                         .IsRequired()
@@ -472,11 +600,42 @@ namespace Support.Ticketing.Data.Migrations
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ResolutionDueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ResolutionMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolutionWarnAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("SeverityClassified")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SlaBreachedForUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaDueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaPausedSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlaPolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SlaPolicyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaWarnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaWarnedForUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -496,6 +655,8 @@ namespace Support.Ticketing.Data.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("CreatedAtUtc");
+
                     b.HasIndex("HelpTopicId");
 
                     b.HasIndex("Number")
@@ -504,6 +665,10 @@ namespace Support.Ticketing.Data.Migrations
                     b.HasIndex("CompanyId", "UpdatedAtUtc");
 
                     b.HasIndex("NormalizedCustomerEmail", "Number");
+
+                    b.HasIndex("SlaDueAtUtc", "Id");
+
+                    b.HasIndex("SlaWarnAtUtc", "SlaDueAtUtc");
 
                     b.HasIndex("Status", "Priority", "Id");
 
@@ -677,6 +842,23 @@ namespace Support.Ticketing.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Support.Ticketing.Domain.SlaPause", b =>
+                {
+                    b.HasOne("Support.Ticketing.Domain.Ticket", null)
+                        .WithMany("SlaPauses")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Support.Ticketing.Domain.SlaPolicy", b =>
+                {
+                    b.HasOne("Support.Ticketing.Domain.HelpTopic", null)
+                        .WithMany()
+                        .HasForeignKey("HelpTopicId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Support.Ticketing.Domain.ThreadEntry", b =>
                 {
                     b.HasOne("Support.Ticketing.Domain.Ticket", null)
@@ -744,6 +926,8 @@ namespace Support.Ticketing.Data.Migrations
                     b.Navigation("Changes");
 
                     b.Navigation("Fields");
+
+                    b.Navigation("SlaPauses");
 
                     b.Navigation("Thread");
                 });

@@ -8,6 +8,7 @@ using Support.Ticketing.Content;
 using Support.Ticketing.Contracts;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
+using Support.Ticketing.Sla;
 using Support.Ticketing.Notifications;
 
 namespace Support.Ticketing.Features.AgentConsole;
@@ -39,8 +40,9 @@ internal sealed class AgentReplyHandler : IRequestHandler<AgentReplyCommand, Uni
     private readonly TicketMail _mail;
     private readonly TicketEvents _events;
     private readonly TimeProvider _clock;
+    private readonly SlaClocks _sla;
 
-    public AgentReplyHandler(TicketingDbContext db, UnitOfWork unitOfWork, IBlobStore blobs, TicketMail mail, TicketEvents events, TimeProvider clock)
+    public AgentReplyHandler(TicketingDbContext db, UnitOfWork unitOfWork, IBlobStore blobs, TicketMail mail, TicketEvents events, SlaClocks sla, TimeProvider clock)
     {
         _db = db;
         _unitOfWork = unitOfWork;
@@ -48,6 +50,7 @@ internal sealed class AgentReplyHandler : IRequestHandler<AgentReplyCommand, Uni
         _mail = mail;
         _events = events;
         _clock = clock;
+        _sla = sla;
     }
 
     public async Task<Unit> Handle(AgentReplyCommand request, CancellationToken cancellationToken)
@@ -68,6 +71,7 @@ internal sealed class AgentReplyHandler : IRequestHandler<AgentReplyCommand, Uni
             ticket.ChangeStatus(status, request.Agent.Name, request.Agent.Id, now);
         }
 
+        await _sla.UpdateAsync(ticket, now, cancellationToken);
         await _db.SaveChangesAsync(cancellationToken);
         if (!request.InternalNote)
         {

@@ -6,6 +6,7 @@ using Support.Ticketing.Content;
 using Support.Ticketing.Contracts;
 using Support.Ticketing.Data;
 using Support.Ticketing.Features.CustomerTicket;
+using Support.Ticketing.Sla;
 
 namespace Support.Ticketing.Features.AgentConsole;
 
@@ -52,7 +53,8 @@ internal sealed record AgentTicketView(
     IReadOnlyList<ChangeView> Changes,
     IReadOnlyList<CapturedField> Fields,
     IReadOnlyList<AccessLinkView> AccessLinks,
-    IReadOnlyList<TimeEntryView> TimeEntries);
+    IReadOnlyList<TimeEntryView> TimeEntries,
+    SlaView Sla);
 
 internal sealed class AgentTicketQueryHandler : IRequestHandler<AgentTicketQuery, AgentTicketView?>
 {
@@ -95,6 +97,6 @@ internal sealed class AgentTicketQueryHandler : IRequestHandler<AgentTicketQuery
             ticket.CriticalSituation, ticket.HelpTopicId, ticket.CompanyId, ticket.CompanyName, company.ContractInForce(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)),
             ticket.CustomerName, ticket.CustomerEmail, ticket.CustomerPhone, ticket.Department, ticket.Channel, ticket.Team,
             ticket.AssignedAgentId, ticket.AssignedAgentName, ticket.CreatedAtUtc, ticket.UpdatedAtUtc, ticket.FirstAgentReplyAtUtc,
-            thread, changes, fields, links, time);
+            thread, changes, fields, links, time, SlaView.Of(ticket, _clock.GetUtcNow().UtcDateTime));
     }
 }

@@ -17,6 +17,12 @@ internal enum Queue
     Critical,
     AwaitingCustomer,
     Closed,
+
+    /// <summary>A running SLA clock is past its warning threshold but not yet due; soonest due first.</summary>
+    AtRisk,
+
+    /// <summary>A running SLA clock is past its due time; the longest overdue first.</summary>
+    Breached,
 }
 
 /// <summary>The orders a queue can be read in; each is served by keyset paging on an index.</summary>
@@ -33,6 +39,9 @@ internal enum QueueSort
 
     /// <summary>Highest customer priority first, newest first within a priority.</summary>
     Priority,
+
+    /// <summary>Soonest SLA due time first (the At risk and Breached queues; only tickets with a running clock).</summary>
+    Due,
 }
 
 /// <summary>A page of a queue, after an optional cursor, with filters and a search.</summary>
@@ -63,7 +72,10 @@ internal sealed record QueueRow(
     SupportTeam Team,
     string? AssignedAgentName,
     DateTime UpdatedAtUtc,
-    DateTime CreatedAtUtc)
+    DateTime CreatedAtUtc,
+    DateTime? SlaDueAtUtc,
+    DateTime? SlaWarnAtUtc,
+    DateTime? SlaPausedSinceUtc)
 {
     public string DisplayNumber => Ticket.Format(Number);
 }
@@ -77,31 +89,42 @@ internal sealed record QueuePage(IReadOnlyList<QueueRow> Rows, string? NextCurso
 internal sealed class QueueQueryHandler : IRequestHandler<QueueQuery, QueuePage>
 {
     private readonly TicketingDbContext _db;
+    private readonly TimeProvider _clock;
 
-    public QueueQueryHandler(TicketingDbContext db) => _db = db;
+    public QueueQueryHandler(TicketingDbContext db, TimeProvider clock)
+    {
+        _db = db;
+        _clock = clock;
+    }
+
+    /// <summary>The SLA queues are read in due-time order whatever sort was asked for: the most urgent first.</summary>
+    public static QueueSort SortOf(QueueQuery request) =>
+        request.Queue is Queue.AtRisk or Queue.Breached ? QueueSort.Due : request.Sort == QueueSort.Due ? QueueSort.Updated : request.Sort;
 
     public async Task<QueuePage> Handle(QueueQuery request, CancellationToken cancellationToken)
     {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var sort = SortOf(request);
         var matches = await TextMatchesAsync(request.Search?.Trim(), cancellationToken);
-        var filtered = Filter(request, matches);
+        var filtered = Filter(request, matches, now);
         var count = await filtered.Take(QueuePage.CountLimit + 1).CountAsync(cancellationToken);
-        var page = After(Order(filtered, request.Sort), request.Sort, request.After);
+        var page = After(Order(filtered, sort), sort, request.After);
         var rows = await page
             .Select(t => new QueueRow(t.Id, t.Number, t.Subject, t.CustomerName, t.CompanyName, t.Status, t.Priority, t.Severity,
-                t.CriticalSituation, t.Team, t.AssignedAgentName, t.UpdatedAtUtc, t.CreatedAtUtc))
+                t.CriticalSituation, t.Team, t.AssignedAgentName, t.UpdatedAtUtc, t.CreatedAtUtc, t.SlaDueAtUtc, t.SlaWarnAtUtc, t.SlaPausedSinceUtc))
             .Take(request.PageSize + 1)
             .ToListAsync(cancellationToken);
         string? next = null;
         if (rows.Count > request.PageSize)
         {
             rows.RemoveAt(rows.Count - 1);
-            next = Cursor(rows[^1], request.Sort);
+            next = Cursor(rows[^1], sort);
         }
 
         return new QueuePage(rows, next, Math.Min(count, QueuePage.CountLimit), count > QueuePage.CountLimit);
     }
 
-    private IQueryable<Ticket> Filter(QueueQuery request, List<long>? textMatches)
+    private IQueryable<Ticket> Filter(QueueQuery request, List<long>? textMatches, DateTime now)
     {
         var tickets = _db.Tickets.AsNoTracking();
         tickets = request.Queue switch
@@ -111,6 +134,8 @@ internal sealed class QueueQueryHandler : IRequestHandler<QueueQuery, QueuePage>
             Queue.Unassigned => tickets.Where(t => t.AssignedAgentId == null && t.Status != TicketStatus.Closed),
             Queue.Critical => tickets.Where(t => (t.Severity == TicketSeverity.Critical || t.CriticalSituation) && t.Status != TicketStatus.Closed),
             Queue.AwaitingCustomer => tickets.Where(t => t.Status == TicketStatus.AwaitingCustomer),
+            Queue.AtRisk => tickets.Where(t => t.SlaDueAtUtc > now && t.SlaWarnAtUtc <= now),
+            Queue.Breached => tickets.Where(t => t.SlaDueAtUtc <= now),
             _ => tickets.Where(t => t.Status == TicketStatus.Closed),
         };
         if (request.HelpTopicId is { } topic)
@@ -195,6 +220,7 @@ internal sealed class QueueQueryHandler : IRequestHandler<QueueQuery, QueuePage>
 
     private static IQueryable<Ticket> Order(IQueryable<Ticket> tickets, QueueSort sort) => sort switch
     {
+        QueueSort.Due => tickets.OrderBy(t => t.SlaDueAtUtc).ThenBy(t => t.Id),
         QueueSort.Oldest => tickets.OrderBy(t => t.UpdatedAtUtc).ThenBy(t => t.Id),
         QueueSort.Created => tickets.OrderByDescending(t => t.Id),
         QueueSort.Priority => tickets.OrderByDescending(t => t.Priority).ThenByDescending(t => t.Id),
@@ -211,6 +237,9 @@ internal sealed class QueueQueryHandler : IRequestHandler<QueueQuery, QueuePage>
 
         switch (sort)
         {
+            case QueueSort.Due:
+                var due = new DateTime(key, DateTimeKind.Utc);
+                return tickets.Where(t => t.SlaDueAtUtc > due || (t.SlaDueAtUtc == due && t.Id > id));
             case QueueSort.Oldest:
                 var oldest = new DateTime(key, DateTimeKind.Utc);
                 return tickets.Where(t => t.UpdatedAtUtc > oldest || (t.UpdatedAtUtc == oldest && t.Id > id));
@@ -231,6 +260,7 @@ internal sealed class QueueQueryHandler : IRequestHandler<QueueQuery, QueuePage>
         {
             QueueSort.Priority => (long)row.Priority,
             QueueSort.Created => row.Id,
+            QueueSort.Due => row.SlaDueAtUtc!.Value.Ticks,
             _ => row.UpdatedAtUtc.Ticks,
         };
         return string.Create(CultureInfo.InvariantCulture, $"{key}_{row.Id}");

@@ -6,6 +6,7 @@ using Support.Kernel.Staff;
 using Support.Ticketing.Contracts;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
+using Support.Ticketing.Sla;
 using Support.Ticketing.Notifications;
 
 namespace Support.Ticketing.Features.AgentConsole;
@@ -45,14 +46,16 @@ internal sealed class UpdateTicketHandler : IRequestHandler<UpdateTicketCommand,
     private readonly TicketEvents _events;
     private readonly TicketMail _mail;
     private readonly TimeProvider _clock;
+    private readonly SlaClocks _sla;
 
-    public UpdateTicketHandler(TicketingDbContext db, IStaffDirectory staff, TicketEvents events, TicketMail mail, TimeProvider clock)
+    public UpdateTicketHandler(TicketingDbContext db, IStaffDirectory staff, TicketEvents events, TicketMail mail, SlaClocks sla, TimeProvider clock)
     {
         _db = db;
         _staff = staff;
         _events = events;
         _mail = mail;
         _clock = clock;
+        _sla = sla;
     }
 
     public async Task<Unit> Handle(UpdateTicketCommand request, CancellationToken cancellationToken)
@@ -99,6 +102,7 @@ internal sealed class UpdateTicketHandler : IRequestHandler<UpdateTicketCommand,
             }
         }
 
+        await _sla.UpdateAsync(ticket, now, cancellationToken);
         return Unit.Value;
     }
 }

@@ -8,6 +8,7 @@ using Support.Plugins.Abstractions;
 using Support.Ticketing.Content;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
+using Support.Ticketing.Sla;
 using Support.Ticketing.Notifications;
 using Support.Ticketing.Settings;
 
@@ -39,8 +40,9 @@ internal sealed class CustomerReplyHandler : IRequestHandler<CustomerReplyComman
     private readonly TicketEvents _events;
     private readonly IEnumerable<ITicketFieldContributor> _contributors;
     private readonly TimeProvider _clock;
+    private readonly SlaClocks _sla;
 
-    public CustomerReplyHandler(TicketingDbContext db, UnitOfWork unitOfWork, IBlobStore blobs, TicketMail mail, TicketingSettings settings, TicketEvents events, IEnumerable<ITicketFieldContributor> contributors, TimeProvider clock)
+    public CustomerReplyHandler(TicketingDbContext db, UnitOfWork unitOfWork, IBlobStore blobs, TicketMail mail, TicketingSettings settings, TicketEvents events, IEnumerable<ITicketFieldContributor> contributors, SlaClocks sla, TimeProvider clock)
     {
         _db = db;
         _unitOfWork = unitOfWork;
@@ -50,6 +52,7 @@ internal sealed class CustomerReplyHandler : IRequestHandler<CustomerReplyComman
         _events = events;
         _contributors = contributors;
         _clock = clock;
+        _sla = sla;
     }
 
     public async Task<CustomerReplyResult> Handle(CustomerReplyCommand request, CancellationToken cancellationToken)
@@ -69,6 +72,8 @@ internal sealed class CustomerReplyHandler : IRequestHandler<CustomerReplyComman
         {
             ticket.CaptureField(key, value, now);
         }
+
+        await _sla.UpdateAsync(ticket, now, cancellationToken);
 
         // Saved first so that the event can name the new thread entry.
         await _db.SaveChangesAsync(cancellationToken);

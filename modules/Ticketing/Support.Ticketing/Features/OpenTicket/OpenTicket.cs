@@ -8,6 +8,7 @@ using Support.Ticketing.Contracts;
 using Support.Ticketing.Customers;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
+using Support.Ticketing.Sla;
 using Support.Ticketing.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Support.Kernel.Persistence;
@@ -81,8 +82,9 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
     private readonly TicketEvents _events;
     private readonly IEnumerable<ITicketFieldContributor> _contributors;
     private readonly TimeProvider _clock;
+    private readonly SlaClocks _sla;
 
-    public OpenTicketHandler(TicketingDbContext db, UnitOfWork unitOfWork, CustomerDirectory customers, TicketNumbers numbers, IBlobStore blobs, TicketMail mail, TicketEvents events, IEnumerable<ITicketFieldContributor> contributors, TimeProvider clock)
+    public OpenTicketHandler(TicketingDbContext db, UnitOfWork unitOfWork, CustomerDirectory customers, TicketNumbers numbers, IBlobStore blobs, TicketMail mail, TicketEvents events, IEnumerable<ITicketFieldContributor> contributors, SlaClocks sla, TimeProvider clock)
     {
         _db = db;
         _unitOfWork = unitOfWork;
@@ -93,6 +95,7 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
         _events = events;
         _contributors = contributors;
         _clock = clock;
+        _sla = sla;
     }
 
     public async Task<OpenedTicket> Handle(OpenTicketCommand request, CancellationToken cancellationToken)
@@ -146,6 +149,8 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
             now);
         _db.Tickets.Add(ticket);
         _customers.ReferTo(ticket, contact);
+        await _sla.UpdateAsync(ticket, company.ContractInForce(DateOnly.FromDateTime(now)), now, cancellationToken);
+
         var token = _mail.IssueAccessLink(ticket, now);
         await _db.SaveChangesAsync(cancellationToken);
 

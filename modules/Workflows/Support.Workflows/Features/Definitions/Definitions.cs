@@ -129,3 +129,22 @@ internal sealed class ChangeDefinitionHandler(DefinitionStore store, UnitOfWork 
         return Unit.Value;
     }
 }
+
+/// <summary>Installs and publishes a module's shipped workflow the first time the host starts with it.</summary>
+internal sealed class InstallWorkflowHandler(DefinitionStore store, WorkflowsDbContext db, UnitOfWork unitOfWork) : IRequestHandler<Contracts.InstallWorkflowCommand, bool>
+{
+    public async Task<bool> Handle(Contracts.InstallWorkflowCommand request, CancellationToken cancellationToken)
+    {
+        var definitionId = WorkflowDefinitionDocument.Parse(request.Json).DefinitionId;
+        await unitOfWork.BeginAsync(cancellationToken);
+        if (await db.Definitions.AnyAsync(d => d.DefinitionId == definitionId, cancellationToken))
+        {
+            return false;
+        }
+
+        await store.ImportAsync(request.Json, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await store.PublishAsync(definitionId, cancellationToken);
+        return true;
+    }
+}

@@ -52,6 +52,7 @@ internal sealed class NewModel : PageModel
             var opened = await _mediator.Send(new OpenTicketCommand(Input, files, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), cancellationToken);
             TempData["TicketNumber"] = opened.Number;
             TempData["CustomerName"] = opened.CustomerName;
+            TempData["CriticalSituation"] = Input.CriticalSituation;
             return RedirectToPage("/Tickets/Created", new { area = "Ticketing" });
         }
         catch (ValidationException exception)

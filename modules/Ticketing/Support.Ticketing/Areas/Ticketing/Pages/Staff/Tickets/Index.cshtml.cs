@@ -15,12 +15,17 @@ internal sealed class IndexModel : PageModel
 {
     private readonly IMediator _mediator;
     private readonly IStaffDirectory _staff;
+    private readonly TimeProvider _clock;
 
-    public IndexModel(IMediator mediator, IStaffDirectory staff)
+    public IndexModel(IMediator mediator, IStaffDirectory staff, TimeProvider clock)
     {
         _mediator = mediator;
         _staff = staff;
+        _clock = clock;
     }
+
+    /// <summary>The moment the SLA states on the page are computed for.</summary>
+    public DateTime Now { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public Queue Queue { get; set; } = Queue.Open;
@@ -58,6 +63,7 @@ internal sealed class IndexModel : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        Now = _clock.GetUtcNow().UtcDateTime;
         Results = await _mediator.Send(new QueueQuery(Queue, me, Search, Topic, Priority, Severity, Team, Agent, Sort, After), cancellationToken);
         Topics = await _mediator.Send(new HelpTopicListQuery(ActiveOnly: false), cancellationToken);
         Agents = await _staff.ListAsync(cancellationToken);
