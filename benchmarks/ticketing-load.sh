@@ -6,7 +6,8 @@
 # Usage: benchmarks/ticketing-load.sh [data folder, default /tmp/support-ticketing-1m]
 # Environment: TICKETS (1000000), CONNECTIONS (32), THREADS (2), DURATION (30, seconds per run),
 #              WARMUP (30, seconds of unmeasured load before each run),
-#              SEARCH (imprimante), RESEED=1 to build the database again.
+#              SEARCH (imprimante), RESEED=1 to build the database again,
+#              SCENARIOS (default "queue page2 view open search": which runs to make, in that order).
 # Needs: dotnet, wrk 4.x, sqlite3, curl (apt-get install -y wrk sqlite3 curl).
 #
 # The seeded database is built once, in <data folder>/seed, by a first start of the host (which
@@ -126,6 +127,9 @@ check() {
     [ "$status" = 200 ] || { echo "$1 answered $status" >&2; exit 1; }
 }
 
+scenarios=" ${SCENARIOS:-queue page2 view open search} "
+wanted() { [[ "$scenarios" == *" $1 "* ]]; }
+
 load() {
     local name=$1 path=$2 cookie=$3
     check "$path" "$cookie"
@@ -137,45 +141,48 @@ load() {
 }
 
 echo "matches for '$search': $(sqlite3 "$db" "SELECT COUNT(*) FROM ticketing_ticket_search WHERE ticketing_ticket_search MATCH '\"$search\"*';") tickets"
-load "agent queue, first page" "/Staff/Tickets" "$staff_cookie"
-load "agent queue, second page" "/Staff/Tickets?$after" "$staff_cookie"
-load "customer ticket view (ticket $view_ticket)" "/tickets/view" "$customer_cookie"
+if wanted queue; then load "agent queue, first page" "/Staff/Tickets" "$staff_cookie"; fi
+if wanted page2; then load "agent queue, second page" "/Staff/Tickets?$after" "$staff_cookie"; fi
+if wanted view; then load "customer ticket view (ticket $view_ticket)" "/tickets/view" "$customer_cookie"; fi
+if wanted open; then
 
-# Opening tickets: one antiforgery token and cookie for the whole run; a warm-up run first, not
-# counted (tiered compilation needs tens of seconds of traffic before a code path runs optimised).
-form_jar=$(mktemp)
-form=$(curl -fs -c "$form_jar" "$base/tickets/new" | form_token)
-form_cookie=$(cookie_header "$form_jar")
-rm -f "$form_jar"
-FORM_TOKEN="$form" FORM_COOKIE="$form_cookie" RUN="warm-up" OPEN_SECONDS="${WARMUP:-30}" \
-    wrk -t"$threads" -c"$connections" -d"$((${WARMUP:-30} + 5))s" --timeout 30s -s "$lua_open" "$base/tickets/new" >/dev/null
-sleep 5
-before=$(sqlite3 "$db" "SELECT COALESCE(MAX(Id), 0) FROM ticketing_ticket;")
-run=$(date +%s)
-open_seconds=$((duration - 5))
-echo "== open tickets: POST /tickets/new for ${open_seconds}s, then 5 s for the last answers (wrk -t$threads -c$connections --latency -s $lua_open; load average $(cut -d' ' -f1-3 /proc/loadavg))"
-result=$(FORM_TOKEN="$form" FORM_COOKIE="$form_cookie" RUN="$run" OPEN_SECONDS="$open_seconds" \
-    wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 30s --latency -s "$lua_open" "$base/tickets/new")
-echo "$result" | grep -E '^ +50%|^ +99%|Non-2xx|Socket errors|requests in|created|other answers'
-created=$(echo "$result" | sed -n 's/^created (302): //p')
-sleep 2
+    # Opening tickets: one antiforgery token and cookie for the whole run; a warm-up run first, not
+    # counted (tiered compilation needs tens of seconds of traffic before a code path runs optimised).
+    form_jar=$(mktemp)
+    form=$(curl -fs -c "$form_jar" "$base/tickets/new" | form_token)
+    form_cookie=$(cookie_header "$form_jar")
+    rm -f "$form_jar"
+    FORM_TOKEN="$form" FORM_COOKIE="$form_cookie" RUN="warm-up" OPEN_SECONDS="${WARMUP:-30}" \
+        wrk -t"$threads" -c"$connections" -d"$((${WARMUP:-30} + 5))s" --timeout 30s -s "$lua_open" "$base/tickets/new" >/dev/null
+    sleep 5
+    before=$(sqlite3 "$db" "SELECT COALESCE(MAX(Id), 0) FROM ticketing_ticket;")
+    run=$(date +%s)
+    open_seconds=$((duration - 5))
+    echo "== open tickets: POST /tickets/new for ${open_seconds}s, then 5 s for the last answers (wrk -t$threads -c$connections --latency -s $lua_open; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    result=$(FORM_TOKEN="$form" FORM_COOKIE="$form_cookie" RUN="$run" OPEN_SECONDS="$open_seconds" \
+        wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 30s --latency -s "$lua_open" "$base/tickets/new")
+    echo "$result" | grep -E '^ +50%|^ +99%|Non-2xx|Socket errors|requests in|created|other answers'
+    created=$(echo "$result" | sed -n 's/^created (302): //p')
+    sleep 2
 
-# None lost: every 302 is a ticket in the database, with its first message and its access link.
-read -r added span entries links < <(sqlite3 -separator ' ' "$db" "
-    SELECT COUNT(*),
-           printf('%.1f', (julianday(MAX(CreatedAtUtc)) - julianday(MIN(CreatedAtUtc))) * 86400),
-           (SELECT COUNT(*) FROM ticketing_thread_entry WHERE TicketId > $before),
-           (SELECT COUNT(*) FROM ticketing_access_link WHERE TicketId > $before)
-    FROM ticketing_ticket WHERE Id > $before AND Subject LIKE '% $run %';")
-echo "tickets added: $added (thread entries $entries, access links $links) for $created answers 302"
-echo "tickets/s: $(awk -v n="$added" -v s="$open_seconds" 'BEGIN { printf "%.0f", n / s }') over the ${open_seconds}s of sending; $(awk -v n="$added" -v s="$span" 'BEGIN { printf "%.0f", n / s }') between the first and the last ticket's timestamps (${span}s)"
-if [ "$added" = "$created" ] && [ "$entries" = "$added" ] && [ "$links" = "$added" ]; then
-    echo "none lost: yes"
-else
-    echo "none lost: NO" >&2
-    lost=1
+    # None lost: every 302 is a ticket in the database, with its first message and its access link.
+    read -r added span entries links < <(sqlite3 -separator ' ' "$db" "
+        SELECT COUNT(*),
+               printf('%.1f', (julianday(MAX(CreatedAtUtc)) - julianday(MIN(CreatedAtUtc))) * 86400),
+               (SELECT COUNT(*) FROM ticketing_thread_entry WHERE TicketId > $before),
+               (SELECT COUNT(*) FROM ticketing_access_link WHERE TicketId > $before)
+        FROM ticketing_ticket WHERE Id > $before AND Subject LIKE '% $run %';")
+    echo "tickets added: $added (thread entries $entries, access links $links) for $created answers 302"
+    echo "tickets/s: $(awk -v n="$added" -v s="$open_seconds" 'BEGIN { printf "%.0f", n / s }') over the ${open_seconds}s of sending; $(awk -v n="$added" -v s="$span" 'BEGIN { printf "%.0f", n / s }') between the first and the last ticket's timestamps (${span}s)"
+    if [ "$added" = "$created" ] && [ "$entries" = "$added" ] && [ "$links" = "$added" ]; then
+        echo "none lost: yes"
+    else
+        echo "none lost: NO" >&2
+        lost=1
+fi
+
 fi
 
 # The search runs last: requests still running on the host when wrk stops would slow any later run.
-load "agent search, closed queue" "/Staff/Tickets?queue=Closed&q=$search" "$staff_cookie"
+if wanted search; then load "agent search, closed queue" "/Staff/Tickets?queue=Closed&q=$search" "$staff_cookie"; fi
 exit "${lost:-0}"
