@@ -62,6 +62,8 @@ internal sealed class TicketingDbContext : ModuleDbContext
 
     public DbSet<TicketingSetting> Settings => Set<TicketingSetting>();
 
+    public DbSet<IntakeReceipt> IntakeReceipts => Set<IntakeReceipt>();
+
     protected override void OnModuleModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Ticket>(ticket =>
@@ -191,6 +193,18 @@ internal sealed class TicketingDbContext : ModuleDbContext
             member.HasKey(m => m.Id);
             member.HasIndex(m => new { m.Team, m.StaffId }).IsUnique();
             member.Property(m => m.StaffId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<IntakeReceipt>(receipt =>
+        {
+            receipt.HasKey(r => r.Id);
+
+            // One receipt per channel message: the unique index settles two hosts taking in the same message at once.
+            receipt.HasIndex(r => new { r.Channel, r.ExternalId }).IsUnique();
+            receipt.HasIndex(r => r.TicketId);
+            receipt.Property(r => r.Channel).HasMaxLength(64);
+            receipt.Property(r => r.ExternalId).HasMaxLength(IntakeReceipt.MaxExternalId);
+            receipt.HasOne<Ticket>().WithMany().HasForeignKey(r => r.TicketId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<TicketingSetting>(setting =>
