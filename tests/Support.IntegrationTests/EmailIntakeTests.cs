@@ -65,10 +65,10 @@ public sealed class EmailIntakeTests : IAsyncLifetime
         await using var host = StartHost();
         await _imap.DeliverAsync(WithAttachments(Email("L'imprimante n'imprime plus", "Bonjour,\n\nL'imprimante du 2e étage affiche « hors connexion ».\n\nMarie"), ("journal.pdf", Pdf().Item3)));
 
+        await WaitUntilAllReadAsync(host, 1);
         var confirmation = (await new PickupMailbox(host).WaitForAsync(CustomerEmail, "Vous venez d'ouvrir un ticket [#")).Single();
         var number = System.Text.RegularExpressions.Regex.Match(confirmation.Subject ?? "", @"\[#(\d+)\]").Groups[1].Value;
         Assert.Contains("https://support.example.test/tickets/access/", confirmation.TextBody, StringComparison.Ordinal);
-        await WaitUntilAllReadAsync(host, 1);
 
         using var agent = await StaffSession.SignInAsync(host, language: "en");
         var page = Text(await agent.GetStringAsync($"/Staff/Tickets/{number}"));
@@ -85,6 +85,7 @@ public sealed class EmailIntakeTests : IAsyncLifetime
     {
         await using var host = StartHost();
         await _imap.DeliverAsync(Email("VPN en panne", "Le VPN refuse mon mot de passe."));
+        await WaitUntilAllReadAsync(host, 1);
         var confirmation = (await new PickupMailbox(host).WaitForAsync(CustomerEmail, "Vous venez d'ouvrir un ticket [#")).Single();
         var number = System.Text.RegularExpressions.Regex.Match(confirmation.Subject ?? "", @"\[#(\d+)\]").Groups[1].Value;
 
