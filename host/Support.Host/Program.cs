@@ -27,6 +27,7 @@ foreach (var module in modules.Enabled)
 var plugins = PluginCatalog.Load(builder.Configuration, hostVersion);
 plugins.ConfigureServices(builder.Services, builder.Configuration);
 builder.Services.AddSingleton(plugins);
+builder.Services.AddHostedService<ChannelPollerRunner>();
 
 builder.Services.AddModuleDbContext<StaffDbContext>("Staff", StaffDbContext.Prefix);
 builder.Services

@@ -116,6 +116,13 @@ internal sealed class PluginCatalog
 
             foreach (var descriptor in staged)
             {
+                // Pollers are the runner's to construct and run, so that one that throws stays isolated.
+                if (descriptor.ServiceType == typeof(IChannelPoller) && !descriptor.IsKeyedService)
+                {
+                    record.AddPoller(new PollerRecord(descriptor));
+                    continue;
+                }
+
                 services.Add(descriptor.ServiceType == typeof(IWorkflowActivity) && !descriptor.IsKeyedService ? Isolated(descriptor, record.Folder) : descriptor);
             }
         }

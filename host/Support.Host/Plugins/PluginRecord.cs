@@ -14,6 +14,8 @@ internal enum PluginState
 /// <summary>One folder of the plugins directory and what became of it: shown on the admin plugins page.</summary>
 internal sealed class PluginRecord
 {
+    private readonly List<PollerRecord> _pollers = [];
+
     public PluginRecord(string folder) => Folder = folder;
 
     public string Folder { get; }
@@ -33,6 +35,11 @@ internal sealed class PluginRecord
     public IChannelPlugin? Plugin { get; private set; }
 
     public Assembly? Assembly { get; private set; }
+
+    /// <summary>The plugin's background pollers and how their last polls went.</summary>
+    public IReadOnlyList<PollerRecord> Pollers => _pollers;
+
+    public void AddPoller(PollerRecord poller) => _pollers.Add(poller);
 
     public void MarkLoaded(IChannelPlugin plugin, Assembly assembly)
     {

@@ -60,6 +60,9 @@ public sealed class TicketingModule : IModule
         services.AddHostedService<SlaWorkflowInstaller>();
         services.AddHostedService<Features.DemoData.DemoTickets>();
 
+        // Channel plugins open tickets and append messages through it (docs/plugins.md).
+        services.AddSingleton<Support.Plugins.Abstractions.IIntakeService, Features.Intake.IntakeService>();
+
         var lookupsPerMinute = configuration.GetValue($"{TicketingOptions.SectionName}:{nameof(TicketingOptions.StatusLookupsPerMinute)}", 5);
         services.Configure<RateLimiterOptions>(options =>
             options.AddPolicy(StatusLookupPolicy, context => HttpMethods.IsPost(context.Request.Method)

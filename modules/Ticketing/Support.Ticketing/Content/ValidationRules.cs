@@ -42,16 +42,19 @@ internal static class ValidationRules
         {
             foreach (var refused in AttachmentPolicy.Check(files).Refused)
             {
-                context.AddFailure(context.PropertyPath, refused.Reason switch
-                {
-                    RefusalReason.TooMany => t["\"{0}\": at most {1} files can be attached.", refused.FileName, AttachmentPolicy.MaxFiles],
-                    RefusalReason.TooLarge => t["\"{0}\" is larger than 2 MB.", refused.FileName],
-                    RefusalReason.Empty => t["\"{0}\" is empty.", refused.FileName],
-                    RefusalReason.ContentDoesNotMatchName => t["\"{0}\": the content of the file does not match its type.", refused.FileName],
-                    _ => t["\"{0}\": this type of file is not accepted.", refused.FileName],
-                });
+                context.AddFailure(context.PropertyPath, RefusalMessage(refused, t));
             }
         });
+
+    /// <summary>Why a file was refused, naming it: shown on the forms, and written under a channel's message.</summary>
+    public static string RefusalMessage(RefusedFile refused, IStringLocalizer t) => refused.Reason switch
+    {
+        RefusalReason.TooMany => t["\"{0}\": at most {1} files can be attached.", refused.FileName, AttachmentPolicy.MaxFiles],
+        RefusalReason.TooLarge => t["\"{0}\" is larger than 2 MB.", refused.FileName],
+        RefusalReason.Empty => t["\"{0}\" is empty.", refused.FileName],
+        RefusalReason.ContentDoesNotMatchName => t["\"{0}\": the content of the file does not match its type.", refused.FileName],
+        _ => t["\"{0}\": this type of file is not accepted.", refused.FileName],
+    };
 
     /// <summary>The fields channel plugins add to this form, checked by their plugin.</summary>
     public static IRuleBuilderOptions<T, Dictionary<string, string?>> ContributedFields<T>(this IRuleBuilder<T, Dictionary<string, string?>> rule, IStringLocalizer t, IEnumerable<ITicketFieldContributor> contributors, TicketForm form) =>

@@ -82,6 +82,8 @@ internal sealed class TicketingDbContext : ModuleDbContext
 
     public DbSet<SlaPause> SlaPauses => Set<SlaPause>();
 
+    public DbSet<IntakeReceipt> IntakeReceipts => Set<IntakeReceipt>();
+
     protected override void OnModuleModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Ticket>(ticket =>
@@ -237,6 +239,18 @@ internal sealed class TicketingDbContext : ModuleDbContext
         {
             pause.HasKey(p => p.Id);
             pause.HasIndex(p => p.TicketId);
+        });
+
+        modelBuilder.Entity<IntakeReceipt>(receipt =>
+        {
+            receipt.HasKey(r => r.Id);
+
+            // One receipt per channel message: the unique index settles two hosts taking in the same message at once.
+            receipt.HasIndex(r => new { r.Channel, r.ExternalId }).IsUnique();
+            receipt.HasIndex(r => r.TicketId);
+            receipt.Property(r => r.Channel).HasMaxLength(64);
+            receipt.Property(r => r.ExternalId).HasMaxLength(IntakeReceipt.MaxExternalId);
+            receipt.HasOne<Ticket>().WithMany().HasForeignKey(r => r.TicketId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<TicketingSetting>(setting =>

@@ -43,7 +43,12 @@ internal sealed class NewTicketForm
 }
 
 /// <summary>Opens a ticket for a customer without an account.</summary>
-internal sealed record OpenTicketCommand(NewTicketForm Form, IReadOnlyList<UploadedFile> Files, string Language, string Channel = "web") : IRequest<OpenedTicket>;
+/// <param name="Form">The form as submitted.</param>
+/// <param name="Files">The attached files.</param>
+/// <param name="Language">The customer's language (<c>fr</c> or <c>en</c>).</param>
+/// <param name="Channel"><c>web</c>, or the id of the channel plugin that opens it.</param>
+/// <param name="FieldsOf">The form whose contributed fields are stored; a channel's ticket (<see cref="TicketForm.None"/>) stores any plugin's.</param>
+internal sealed record OpenTicketCommand(NewTicketForm Form, IReadOnlyList<UploadedFile> Files, string Language, string Channel = "web", TicketForm FieldsOf = TicketForm.PortalNewTicket) : IRequest<OpenedTicket>;
 
 /// <summary>What the confirmation page shows.</summary>
 internal sealed record OpenedTicket(long TicketId, string Number, string CustomerName);
@@ -142,7 +147,7 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
         message.Attach(attachments);
         var ticket = Ticket.Open(
             number,
-            new NewTicket(form.HelpTopicId!.Value, department, email, name, phone, form.CriticalSituation, form.Subject!.Trim(), form.Priority, request.Channel, request.Language, ContributedFields.Normalise(_contributors, TicketForm.PortalNewTicket, form.Fields)),
+            new NewTicket(form.HelpTopicId!.Value, department, email, name, phone, form.CriticalSituation, form.Subject!.Trim(), form.Priority, request.Channel, request.Language, ContributedFields.Normalise(_contributors, request.FieldsOf, form.Fields)),
             contact,
             company,
             message,
