@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,10 +14,9 @@ internal sealed partial class EmailSender : PollingWorker
 {
     private const int BatchSize = 20;
 
-    /// <summary>Compiled: asked on every pass of every host.</summary>
-    private static readonly Func<KernelDbContext, DateTime, CancellationToken, Task<bool>> AnyDue =
-        EF.CompileAsyncQuery((KernelDbContext db, DateTime now, CancellationToken _) =>
-            db.EmailMessages.Any(m => m.Status == EmailStatus.Queued && m.NextAttemptAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now)));
+    /// <summary>Messages to hand over now that no pass of any host holds: what a pass looks for and what it claims.</summary>
+    private static Expression<Func<EmailMessage, bool>> DueAndUnclaimed(DateTime now) =>
+        m => m.Status == EmailStatus.Queued && m.NextAttemptAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now);
 
     private readonly IServiceScopeFactory _scopes;
     private readonly IEmailTransport _transport;
@@ -54,7 +54,7 @@ internal sealed partial class EmailSender : PollingWorker
         var now = _clock.GetUtcNow().UtcDateTime;
 
         // Nothing due: a read, no write lock.
-        if (!await AnyDue(db, now, cancellationToken))
+        if (!await db.EmailMessages.AnyAsync(DueAndUnclaimed(now), cancellationToken))
         {
             return 0;
         }
@@ -64,7 +64,7 @@ internal sealed partial class EmailSender : PollingWorker
         var claim = Guid.NewGuid().ToString("N");
         await unitOfWork.BeginAsync(cancellationToken);
         await db.EmailMessages
-            .Where(m => m.Status == EmailStatus.Queued && m.NextAttemptAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+            .Where(DueAndUnclaimed(now))
             .OrderBy(m => m.Id)
             .Take(BatchSize)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, now + _options.ClaimLease), cancellationToken);
