@@ -3,7 +3,8 @@
 -- for its cookie). Every request is a different customer address, so each one also creates a contact.
 --
 -- Environment: FORM_TOKEN, FORM_COOKIE (the Cookie header), RUN (a tag put in every subject),
--- OPEN_SECONDS (how long to keep opening tickets). After OPEN_SECONDS no connection sends again:
+-- OPEN_SECONDS (how long to keep opening tickets), PAUSE_MS (optional: each connection waits this long
+-- before each request, to open tickets at a chosen rate rather than as fast as the host answers). After OPEN_SECONDS no connection sends again:
 -- wrk's -d must be a few seconds longer, so that every request sent gets its answer before wrk
 -- stops, and the tickets in the database can be compared exactly with the 302 answers counted here.
 
@@ -11,6 +12,7 @@ local token = os.getenv("FORM_TOKEN")
 local cookie = os.getenv("FORM_COOKIE")
 local run = os.getenv("RUN") or "load"
 local open_seconds = tonumber(os.getenv("OPEN_SECONDS") or "25")
+local pause_ms = tonumber(os.getenv("PAUSE_MS") or "0")
 local boundary = "----SupportLoadBoundary7MA4YWxkTrZu0gW"
 local priorities = { "Low", "Normal", "Normal", "High" }
 
@@ -64,7 +66,7 @@ function delay()
    if os.time() >= deadline then
       return 3600000
    end
-   return 0
+   return pause_ms
 end
 
 function response(status, headers, body)

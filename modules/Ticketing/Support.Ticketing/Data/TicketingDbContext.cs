@@ -76,6 +76,8 @@ internal sealed class TicketingDbContext : ModuleDbContext
 
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
 
+    public DbSet<OnCallShift> OnCallShifts => Set<OnCallShift>();
+
     public DbSet<TicketingSetting> Settings => Set<TicketingSetting>();
 
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
@@ -224,6 +226,13 @@ internal sealed class TicketingDbContext : ModuleDbContext
             member.HasKey(m => m.Id);
             member.HasIndex(m => new { m.Team, m.StaffId }).IsUnique();
             member.Property(m => m.StaffId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<OnCallShift>(shift =>
+        {
+            shift.HasKey(s => s.Id);
+            shift.HasIndex(s => new { s.EndsAtUtc, s.StartsAtUtc });
+            shift.Property(s => s.StaffId).HasMaxLength(64);
         });
 
         modelBuilder.Entity<SlaPolicy>(policy =>

@@ -64,6 +64,32 @@ internal sealed class TeamMember
     public string StaffId { get; private set; } = "";
 }
 
+/// <summary>
+/// A period during which a member of staff is on call: critical situations reported in it alert them
+/// at once, whatever their team. Periods may overlap (two agents on call at the same time).
+/// </summary>
+internal sealed class OnCallShift
+{
+    private OnCallShift()
+    {
+    }
+
+    public OnCallShift(string staffId, DateTime startsAtUtc, DateTime endsAtUtc)
+    {
+        StaffId = staffId;
+        StartsAtUtc = startsAtUtc;
+        EndsAtUtc = endsAtUtc;
+    }
+
+    public long Id { get; private set; }
+
+    public string StaffId { get; private set; } = "";
+
+    public DateTime StartsAtUtc { get; private set; }
+
+    public DateTime EndsAtUtc { get; private set; }
+}
+
 /// <summary>An admin setting of the Ticketing module, stored as text.</summary>
 internal sealed class TicketingSetting
 {

@@ -127,6 +127,26 @@ internal sealed class TicketMail
             $"Réponse du client [#{ticket.DisplayNumber}] {ticket.Subject}",
             $"{ticket.CustomerName} ({ticket.CompanyName}) a répondu");
 
+    /// <summary>
+    /// The agents told about a new ticket: its team's members (see <see cref="StaffRecipientsAsync"/>)
+    /// and, when the customer reports a critical situation, every agent on call at <paramref name="now"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<StaffMember>> NewTicketRecipientsAsync(SupportTeam team, bool criticalSituation, DateTime now, CancellationToken cancellationToken)
+    {
+        var recipients = await StaffRecipientsAsync(team, assignedAgentId: null, cancellationToken);
+        if (!criticalSituation)
+        {
+            return recipients;
+        }
+
+        var onCall = await _db.OnCallShifts.AsNoTracking()
+            .Where(s => s.EndsAtUtc > now && s.StartsAtUtc <= now)
+            .Select(s => s.StaffId)
+            .ToListAsync(cancellationToken);
+        var everyone = await _staff.ListAsync(cancellationToken);
+        return [.. recipients, .. everyone.Where(s => onCall.Contains(s.Id) && recipients.All(r => r.Id != s.Id))];
+    }
+
     /// <summary>The agents told about a ticket: its team's members (all staff when the team has none), and its agent.</summary>
     public async Task<IReadOnlyList<StaffMember>> StaffRecipientsAsync(SupportTeam team, string? assignedAgentId, CancellationToken cancellationToken)
     {

@@ -363,6 +363,30 @@ namespace Support.Ticketing.Data.Migrations
                     b.ToTable("ticketing_intake_receipt");
                 });
 
+            modelBuilder.Entity("Support.Ticketing.Domain.OnCallShift", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndsAtUtc", "StartsAtUtc");
+
+                    b.ToTable("ticketing_on_call_shift");
+                });
+
             modelBuilder.Entity("Support.Ticketing.Domain.SlaPause", b =>
                 {
                     b.Property<long>("Id")

@@ -129,3 +129,95 @@ internal sealed class SetReopenOnCustomerReplyHandler : IRequestHandler<SetReope
         return Unit.Value;
     }
 }
+
+/// <summary>A period of the on-call roster, with the agent's name as the staff directory knows it.</summary>
+internal sealed record OnCallShiftRow(long Id, string StaffId, string StaffName, DateTime StartsAtUtc, DateTime EndsAtUtc)
+{
+    public bool IsCurrent(DateTime now) => StartsAtUtc <= now && now < EndsAtUtc;
+}
+
+/// <summary>The on-call periods not yet over at <paramref name="NowUtc"/>, the earliest first.</summary>
+internal sealed record OnCallRosterQuery(DateTime NowUtc) : IQuery<IReadOnlyList<OnCallShiftRow>>;
+
+internal sealed class OnCallRosterQueryHandler : IRequestHandler<OnCallRosterQuery, IReadOnlyList<OnCallShiftRow>>
+{
+    private readonly TicketingDbContext _db;
+    private readonly Support.Kernel.Staff.IStaffDirectory _staff;
+
+    public OnCallRosterQueryHandler(TicketingDbContext db, Support.Kernel.Staff.IStaffDirectory staff)
+    {
+        _db = db;
+        _staff = staff;
+    }
+
+    public async Task<IReadOnlyList<OnCallShiftRow>> Handle(OnCallRosterQuery request, CancellationToken cancellationToken)
+    {
+        var shifts = await _db.OnCallShifts.AsNoTracking()
+            .Where(s => s.EndsAtUtc > request.NowUtc)
+            .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var names = (await _staff.ListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.DisplayName, StringComparer.Ordinal);
+        return [.. shifts.Select(s => new OnCallShiftRow(s.Id, s.StaffId, names.GetValueOrDefault(s.StaffId, s.StaffId), s.StartsAtUtc, s.EndsAtUtc))];
+    }
+}
+
+/// <summary>Puts a member of staff on call from <paramref name="StartsAtUtc"/> to <paramref name="EndsAtUtc"/>.</summary>
+internal sealed record AddOnCallShiftCommand(string? StaffId, DateTime? StartsAtUtc, DateTime? EndsAtUtc) : IRequest<Unit>;
+
+internal sealed class AddOnCallShiftValidator : AbstractValidator<AddOnCallShiftCommand>
+{
+    /// <summary>The longest period one entry covers; a longer duty is entered as several periods.</summary>
+    public static readonly TimeSpan LongestShift = TimeSpan.FromDays(31);
+
+    public AddOnCallShiftValidator(IStringLocalizer<TicketingResource> t, Support.Kernel.Staff.IStaffDirectory staff, TimeProvider clock)
+    {
+        RuleFor(c => c.StaffId)
+            .MustAsync(async (id, ct) => id is not null && (await staff.ListAsync(ct)).Any(s => s.Id == id))
+            .WithMessage(t["Choose the member of staff on call."]);
+        RuleFor(c => c.StartsAtUtc).NotNull().WithMessage(t["Enter when the on-call period starts."]);
+        RuleFor(c => c.EndsAtUtc).NotNull().WithMessage(t["Enter when the on-call period ends."]);
+        RuleFor(c => c)
+            .Must(c => c.EndsAtUtc > c.StartsAtUtc)
+            .When(c => c.StartsAtUtc is not null && c.EndsAtUtc is not null)
+            .WithName(nameof(AddOnCallShiftCommand.EndsAtUtc))
+            .WithMessage(t["The on-call period must end after it starts."]);
+        RuleFor(c => c)
+            .Must(c => c.EndsAtUtc - c.StartsAtUtc <= LongestShift)
+            .When(c => c.StartsAtUtc is not null && c.EndsAtUtc > c.StartsAtUtc)
+            .WithName(nameof(AddOnCallShiftCommand.EndsAtUtc))
+            .WithMessage(t["An on-call period lasts at most 31 days; enter a longer duty as several periods."]);
+        RuleFor(c => c.EndsAtUtc)
+            .Must(end => end > clock.GetUtcNow().UtcDateTime)
+            .When(c => c.EndsAtUtc is not null && c.StartsAtUtc is not null && c.EndsAtUtc > c.StartsAtUtc)
+            .WithMessage(t["This on-call period is already over."]);
+    }
+}
+
+internal sealed class AddOnCallShiftHandler : IRequestHandler<AddOnCallShiftCommand, Unit>
+{
+    private readonly TicketingDbContext _db;
+
+    public AddOnCallShiftHandler(TicketingDbContext db) => _db = db;
+
+    public Task<Unit> Handle(AddOnCallShiftCommand request, CancellationToken cancellationToken)
+    {
+        _db.OnCallShifts.Add(new OnCallShift(request.StaffId!, request.StartsAtUtc!.Value, request.EndsAtUtc!.Value));
+        return Task.FromResult(Unit.Value);
+    }
+}
+
+/// <summary>Takes a period off the on-call roster; removing one that is already gone changes nothing.</summary>
+internal sealed record RemoveOnCallShiftCommand(long Id) : IRequest<Unit>;
+
+internal sealed class RemoveOnCallShiftHandler : IRequestHandler<RemoveOnCallShiftCommand, Unit>
+{
+    private readonly TicketingDbContext _db;
+
+    public RemoveOnCallShiftHandler(TicketingDbContext db) => _db = db;
+
+    public async Task<Unit> Handle(RemoveOnCallShiftCommand request, CancellationToken cancellationToken)
+    {
+        await _db.OnCallShifts.Where(s => s.Id == request.Id).ExecuteDeleteAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

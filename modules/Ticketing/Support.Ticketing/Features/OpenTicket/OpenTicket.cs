@@ -138,7 +138,7 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
         var department = string.IsNullOrWhiteSpace(form.Department) ? null : form.Department.Trim();
         var customer = await _customers.FindAsync(companyName, email, cancellationToken);
         var number = await _numbers.NextAsync(cancellationToken);
-        var staff = await _mail.StaffRecipientsAsync(Ticket.InitialTeam, assignedAgentId: null, cancellationToken);
+        var staff = await _mail.NewTicketRecipientsAsync(Ticket.InitialTeam, form.CriticalSituation, now, cancellationToken);
         await _events.PrepareAsync(form.HelpTopicId!.Value, cancellationToken);
 
         await _unitOfWork.BeginAsync(cancellationToken);

@@ -18,11 +18,14 @@ internal sealed class TicketingModel : PageModel
     private readonly IStaffDirectory _staff;
     private readonly TicketingSettings _settings;
 
-    public TicketingModel(IMediator mediator, IStaffDirectory staff, TicketingSettings settings)
+    private readonly TimeProvider _clock;
+
+    public TicketingModel(IMediator mediator, IStaffDirectory staff, TicketingSettings settings, TimeProvider clock)
     {
         _mediator = mediator;
         _staff = staff;
         _settings = settings;
+        _clock = clock;
     }
 
     public IReadOnlyList<HelpTopicRow> Topics { get; private set; } = [];
@@ -32,6 +35,13 @@ internal sealed class TicketingModel : PageModel
     public HashSet<(SupportTeam Team, string StaffId)> Members { get; private set; } = [];
 
     public bool ReopenOnCustomerReply { get; private set; }
+
+    public IReadOnlyList<OnCallShiftRow> OnCall { get; private set; } = [];
+
+    public DateTime NowUtc { get; private set; }
+
+    [BindProperty]
+    public OnCallInput Shift { get; set; } = new();
 
     [BindProperty]
     public TopicInput Topic { get; set; } = new();
@@ -82,8 +92,37 @@ internal sealed class TicketingModel : PageModel
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostOnCallAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _mediator.Send(new AddOnCallShiftCommand(Shift.StaffId, Utc(Shift.Starts), Utc(Shift.Ends)), cancellationToken);
+            Notice = "on-call";
+            return RedirectToPage(null, null, "on-call");
+        }
+        catch (ValidationException exception)
+        {
+            ModelState.AddValidationErrors(exception, nameof(Shift));
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostRemoveOnCallAsync(long id, CancellationToken cancellationToken)
+    {
+        await _mediator.Send(new RemoveOnCallShiftCommand(id), cancellationToken);
+        Notice = "on-call";
+        return RedirectToPage(null, null, "on-call");
+    }
+
+    /// <summary>The form's times are the console's local times, as every time the console shows.</summary>
+    private static DateTime? Utc(DateTime? local) =>
+        local is { } value ? DateTime.SpecifyKind(value, DateTimeKind.Local).ToUniversalTime() : null;
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        NowUtc = _clock.GetUtcNow().UtcDateTime;
+        OnCall = await _mediator.Send(new OnCallRosterQuery(NowUtc), cancellationToken);
         Topics = await _mediator.Send(new HelpTopicListQuery(ActiveOnly: false), cancellationToken);
         Staff = await _staff.ListAsync(cancellationToken);
         Members = [.. await _mediator.Send(new TeamMembersQuery(), cancellationToken)];
@@ -104,5 +143,15 @@ internal sealed class TicketingModel : PageModel
         public int SortOrder { get; set; } = 100;
 
         public bool Active { get; set; } = true;
+    }
+
+    /// <summary>The on-call form: who, and from when to when (local times).</summary>
+    internal sealed class OnCallInput
+    {
+        public string? StaffId { get; set; }
+
+        public DateTime? Starts { get; set; }
+
+        public DateTime? Ends { get; set; }
     }
 }
