@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Support.Workflows.Contracts;
 
 /// <summary>
@@ -63,7 +65,16 @@ public sealed record ActivityDescriptor(
     IReadOnlyList<InputDescriptor> Inputs,
     IReadOnlyList<string> Outcomes,
     bool Waits = false,
-    string? DynamicOutcomesInput = null);
+    string? DynamicOutcomesInput = null)
+{
+    /// <summary>
+    /// For activities of other modules and plugins: a type whose <c>IStringLocalizer</c> translates this
+    /// descriptor's texts (category, labels, help) in the designer, usually the contributor's resource marker
+    /// class. A text it does not translate falls back to the Workflows module's translations.
+    /// </summary>
+    [JsonIgnore]
+    public Type? Texts { get; init; }
+}
 
 /// <summary>A wait of an activity: resumed by a stimulus with this name and payload, or by a timer due at <paramref name="DueAtUtc"/>.</summary>
 /// <param name="Stimulus">The stimulus name, e.g. <c>Ticketing.TicketClosed</c> or <c>Timer</c>.</param>

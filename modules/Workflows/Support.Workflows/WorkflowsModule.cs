@@ -78,8 +78,8 @@ public sealed class WorkflowsModule : IModule
 
     /// <summary>The activity descriptors, events and calendars as JSON (<see cref="ActivityCatalog"/>), from which the designer builds its palette and property panel.</summary>
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/Staff/Admin/Workflows/activities.json", async (ActivityRegistry registry, IBusinessCalendars calendars, IStringLocalizer<WorkflowsResource> t, CancellationToken cancellationToken) =>
-            Results.Json(ActivityCatalog.Build(registry, await calendars.NamesAsync(cancellationToken), t), DescriptorJson))
+        endpoints.MapGet("/Staff/Admin/Workflows/activities.json", async (ActivityRegistry registry, IBusinessCalendars calendars, IStringLocalizer<WorkflowsResource> t, IStringLocalizerFactory localizers, CancellationToken cancellationToken) =>
+            Results.Json(ActivityCatalog.Build(registry, await calendars.NamesAsync(cancellationToken), t, localizers), DescriptorJson))
             .RequireAuthorization(AdminPolicy);
 }
 

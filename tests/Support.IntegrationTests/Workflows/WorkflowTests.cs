@@ -226,11 +226,20 @@ public sealed class WorkflowTests
         Assert.Contains(json["events"]!.AsArray(), e => e!["name"]!.GetValue<string>() == "Ticketing.TicketClosed" && e["displayName"]!.GetValue<string>() == "Ticket fermé");
         Assert.Contains(json["calendars"]!.AsArray(), c => c!.GetValue<string>() == "Support hours");
 
+        // Another module's activities are translated by that module's own texts.
+        var compute = activities.Single(a => a!["type"]!.GetValue<string>() == "ComputeDueTime")!;
+        Assert.Equal("Calculer une échéance", compute["displayName"]!.GetValue<string>());
+        Assert.Equal("Objectif", compute["inputs"]![1]!["displayName"]!.GetValue<string>());
+        Assert.Equal("Le temps ouvré accordé, par exemple 04:00:00.", compute["inputs"]![1]!["description"]!.GetValue<string>());
+        Assert.Contains(activities, a => a!["displayName"]!.GetValue<string>() == "Lire le délai SLA");
+        Assert.Null(compute["texts"]);
+
         using var englishAdmin = await StaffSession.SignInAsync(host, language: "en");
         var english = JsonNode.Parse(await englishAdmin.GetStringAsync("/Staff/Admin/Workflows/activities.json"))!;
         var englishDelay = english["activities"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Delay")!;
         Assert.Equal("Timers", englishDelay["category"]!.GetValue<string>());
         Assert.Equal("Duration", englishDelay["inputs"]![0]!["displayName"]!.GetValue<string>());
+        Assert.Contains(english["activities"]!.AsArray(), a => a!["displayName"]!.GetValue<string>() == "Compute due time");
     }
 
     [Fact]

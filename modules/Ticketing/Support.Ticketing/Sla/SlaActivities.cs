@@ -29,7 +29,8 @@ internal sealed class ReadSlaClockActivity : IWorkflowActivity
     public ActivityDescriptor Descriptor { get; } = new(
         "ReadSlaClock", SlaActivityNames.Category, "Read SLA clock",
         "Reads the ticket's SLA policy and clocks: the next alert (a warning, then a breach) and when it is due, into the variables slaNextAt, slaNextKind, slaClock, slaDueAt and slaPolicy.",
-        [], ["Pending", "None"]);
+        [], ["Pending", "None"])
+    { Texts = typeof(TicketingResource) };
 
     public async Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken)
     {
@@ -59,7 +60,8 @@ internal sealed class MarkSlaAlertActivity : IWorkflowActivity
     public ActivityDescriptor Descriptor { get; } = new(
         "MarkSlaAlert", SlaActivityNames.Category, "Mark SLA warning or breach",
         "Marks the alert read by \"Read SLA clock\" on the ticket if it is still due and publishes the integration event \"SLA warning\" or \"SLA breached\"; Stale when the clocks changed meanwhile.",
-        [], ["Warning", "Breached", "Stale"]);
+        [], ["Warning", "Breached", "Stale"])
+    { Texts = typeof(TicketingResource) };
 
     public async Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken)
     {
@@ -88,7 +90,8 @@ internal sealed class ComputeDueTimeActivity : IWorkflowActivity
             new("Calendar", "Calendar", "The business calendar, e.g. Support hours.", InputHint.Text, Required: true, DefaultValue: DefaultSlaPolicies.SupportHours),
             new("Variable", "Variable", "The variable that receives the due time.", InputHint.Text, Required: true),
         ],
-        ["Done"]);
+        ["Done"])
+    { Texts = typeof(TicketingResource) };
 
     public async Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken)
     {

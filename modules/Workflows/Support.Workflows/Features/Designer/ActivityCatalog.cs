@@ -18,19 +18,27 @@ internal sealed record ActivityCatalog(IReadOnlyList<ActivityDescriptor> Activit
     /// <summary>The built-in palette groups in the order an admin reads a workflow; other modules' groups follow.</summary>
     private static readonly string[] CategoryOrder = [Inputs.Events, Inputs.Flow, Inputs.Timers, Inputs.Data, Inputs.Notifications];
 
-    public static ActivityCatalog Build(ActivityRegistry registry, IReadOnlyList<string> calendars, IStringLocalizer t) => new(
+    public static ActivityCatalog Build(ActivityRegistry registry, IReadOnlyList<string> calendars, IStringLocalizer t, IStringLocalizerFactory localizers) => new(
         [.. registry.Descriptors
             .OrderBy(d => Array.IndexOf(CategoryOrder, d.Category) is var index and >= 0 ? index : CategoryOrder.Length)
             .ThenBy(d => d.Category, StringComparer.Ordinal)
-            .Select(d => d with
-            {
-                Category = t[d.Category],
-                DisplayName = t[d.DisplayName],
-                Description = t[d.Description],
-                Inputs = [.. d.Inputs.Select(i => i with { DisplayName = t[i.DisplayName], Description = t[i.Description] })],
-            })
+            .Select(d => Translate(d, d.Texts is { } texts ? localizers.Create(texts) : null, t))
             .GroupBy(d => d.Category)
             .SelectMany(g => g.OrderBy(d => d.DisplayName, StringComparer.CurrentCultureIgnoreCase))],
         [.. registry.Stimuli.Select(s => new CatalogEvent(s.Name, t[s.DisplayName], s.PayloadFields))],
         calendars);
+
+    /// <summary>The descriptor's texts in the admin's language: the contributor's translation first, then the module's.</summary>
+    private static ActivityDescriptor Translate(ActivityDescriptor descriptor, IStringLocalizer? own, IStringLocalizer t)
+    {
+        string Text(string text) => own?[text] is { ResourceNotFound: false } found ? found.Value : t[text];
+
+        return descriptor with
+        {
+            Category = Text(descriptor.Category),
+            DisplayName = Text(descriptor.DisplayName),
+            Description = Text(descriptor.Description),
+            Inputs = [.. descriptor.Inputs.Select(i => i with { DisplayName = Text(i.DisplayName), Description = Text(i.Description) })],
+        };
+    }
 }
