@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Ticketing under load (docs/benchmarks.md): with a million tickets in SQLite, wrk against the
-# agent queue (first page, second page through the keyset cursor, a full-text search in the closed
-# queue), the customer's ticket view, and customers opening tickets through the portal form.
+# agent queue (first page, second page through the keyset cursor, the SLA queues "Breached" and
+# "At risk", a full-text search in the closed queue), the customer's ticket view, and customers
+# opening tickets through the portal form.
 #
 # Usage: benchmarks/ticketing-load.sh [data folder, default /tmp/support-ticketing-1m]
 # Environment: TICKETS (1000000), CONNECTIONS (32), THREADS (2), DURATION (30, seconds per run),
 #              WARMUP (30, seconds of unmeasured load before each run),
 #              SEARCH (imprimante), RESEED=1 to build the database again,
-#              SCENARIOS (default "queue page2 view open search": which runs to make, in that order).
+#              SCENARIOS (default "queue page2 breached atrisk view open search": which runs to make, in that order).
 # Needs: dotnet, wrk 4.x, sqlite3, curl (apt-get install -y wrk sqlite3 curl).
 #
 # The seeded database is built once, in <data folder>/seed, by a first start of the host (which
@@ -88,6 +89,8 @@ echo "== copy the seeded folder to $data/run"
 rm -rf "$data/run"
 cp -r "$data/seed" "$data/run"
 db="$data/run/support.db"
+# The open tickets' SLA clocks, due from a day ago to two days ahead of now (the seed's own are as old as the seed).
+dotnet "$seed_dll" "$db" --sla
 
 # A customer access link with a token known here, on the newest ticket with three thread entries.
 token=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
@@ -127,7 +130,7 @@ check() {
     [ "$status" = 200 ] || { echo "$1 answered $status" >&2; exit 1; }
 }
 
-scenarios=" ${SCENARIOS:-queue page2 view open search} "
+scenarios=" ${SCENARIOS:-queue page2 breached atrisk view open search} "
 wanted() { [[ "$scenarios" == *" $1 "* ]]; }
 
 load() {
@@ -143,6 +146,8 @@ load() {
 echo "matches for '$search': $(sqlite3 "$db" "SELECT COUNT(*) FROM ticketing_ticket_search WHERE ticketing_ticket_search MATCH '\"$search\"*';") tickets"
 if wanted queue; then load "agent queue, first page" "/Staff/Tickets" "$staff_cookie"; fi
 if wanted page2; then load "agent queue, second page" "/Staff/Tickets?$after" "$staff_cookie"; fi
+if wanted breached; then load "agent queue Breached ($(sqlite3 "$db" "SELECT COUNT(*) FROM ticketing_ticket WHERE SlaDueAtUtc <= '$(utc now)';") tickets)" "/Staff/Tickets?queue=Breached" "$staff_cookie"; fi
+if wanted atrisk; then load "agent queue At risk" "/Staff/Tickets?queue=AtRisk" "$staff_cookie"; fi
 if wanted view; then load "customer ticket view (ticket $view_ticket)" "/tickets/view" "$customer_cookie"; fi
 if wanted open; then
 

@@ -11,11 +11,23 @@ using Support.Benchmarks.Seed;
 // Rows are written with plain INSERTs, so the search triggers index them exactly as they index the
 // tickets the application writes. The same arguments always produce the same data.
 //
+// The open tickets are given first-response SLA clocks of their severity's policy, due between one day
+// ago and two days ahead of the seeding (so the "Breached" and "At risk" queues hold thousands of tickets).
+//
 // Usage: Support.Benchmarks.Seed <path to support.db> [tickets, default 1000000]
+//        Support.Benchmarks.Seed <path to support.db> --sla   (only (re)writes the open tickets' SLA clocks)
 if (args.Length is < 1 or > 2 || !File.Exists(args[0]))
 {
-    Console.Error.WriteLine("Usage: Support.Benchmarks.Seed <path to support.db> [tickets]");
+    Console.Error.WriteLine("Usage: Support.Benchmarks.Seed <path to support.db> [tickets | --sla]");
     return 2;
+}
+
+if (args.Length == 2 && args[1] == "--sla")
+{
+    using var existing = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = args[0] }.ToString());
+    existing.Open();
+    Console.WriteLine($"SLA clocks written on {SlaClocks.Write(existing, DateTime.UtcNow):N0} open tickets.");
+    return 0;
 }
 
 var tickets = args.Length == 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
@@ -33,6 +45,7 @@ Sql.Execute(connection, "PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576;
 var generator = new TicketGenerator(tickets, DateTime.UtcNow);
 generator.Write(connection, progress: done =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done,9:N0} tickets  {stopwatch.Elapsed.TotalSeconds,6:F0} s")));
+Console.WriteLine($"SLA clocks written on {SlaClocks.Write(connection, DateTime.UtcNow):N0} open tickets.");
 Sql.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
@@ -41,6 +54,38 @@ return 0;
 
 namespace Support.Benchmarks.Seed
 {
+    /// <summary>
+    /// First-response clocks on the open tickets, as the host computes them for the default policies around the
+    /// clock (Critical 1 h, Serious 2 h, Normal 4 h, warning at 75 %), with due times spread evenly from one day
+    /// before <c>now</c> to two days after it by the ticket's id.
+    /// </summary>
+    internal static class SlaClocks
+    {
+        public static int Write(SqliteConnection connection, DateTime now)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                WITH clock AS (
+                    SELECT Id,
+                           CASE Severity WHEN 2 THEN 1 WHEN 1 THEN 2 ELSE 3 END AS PolicyId,
+                           CASE Severity WHEN 2 THEN 'Critique' WHEN 1 THEN 'Sérieuse' ELSE 'Normale' END AS PolicyName,
+                           CASE Severity WHEN 2 THEN 60 WHEN 1 THEN 120 ELSE 240 END AS Target,
+                           (Id * 7919) % 4320 - 1440 AS DueInMinutes
+                    FROM ticketing_ticket WHERE Status = 0)
+                UPDATE ticketing_ticket AS t SET
+                    SlaPolicyId = c.PolicyId, SlaPolicyName = c.PolicyName,
+                    FirstResponseDueAtUtc = strftime('%Y-%m-%d %H:%M:%S', $now, c.DueInMinutes || ' minutes'),
+                    FirstResponseWarnAtUtc = strftime('%Y-%m-%d %H:%M:%S', $now, (c.DueInMinutes - c.Target / 4) || ' minutes'),
+                    FirstResponseMet = NULL,
+                    SlaDueAtUtc = strftime('%Y-%m-%d %H:%M:%S', $now, c.DueInMinutes || ' minutes'),
+                    SlaWarnAtUtc = strftime('%Y-%m-%d %H:%M:%S', $now, (c.DueInMinutes - c.Target / 4) || ' minutes')
+                FROM clock AS c WHERE t.Id = c.Id;
+                """;
+            command.Parameters.AddWithValue("$now", now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+            return command.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>Small helpers around Microsoft.Data.Sqlite commands.</summary>
     internal static class Sql
     {

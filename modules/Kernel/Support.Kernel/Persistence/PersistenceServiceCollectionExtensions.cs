@@ -14,16 +14,20 @@ public static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module, string tablePrefix)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((provider, options) =>
-            options.UseSqlite(
-                provider.GetRequiredService<ScopedConnection>().Connection,
-                sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(tablePrefix)))
-                .AddInterceptors(provider.GetRequiredService<SqliteWriteGateInterceptor>()));
+        // The options are built once: a context gets the scope's connection when it is created, so that no
+        // request pays for building options (and EF's look-up of its internal services for them) per scope.
+        services.AddDbContext<TContext>(
+            (provider, options) => options
+                .UseSqlite(sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(tablePrefix)))
+                .AddInterceptors(provider.GetRequiredService<SqliteWriteGateInterceptor>()),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         // The constructor is looked up once: ActivatorUtilities.CreateInstance would reflect over it for every context of every request.
         var create = ActivatorUtilities.CreateFactory<TContext>([typeof(DbContextOptions<TContext>)]);
         services.Replace(ServiceDescriptor.Scoped(provider =>
         {
             var context = create(provider, [provider.GetRequiredService<DbContextOptions<TContext>>()]);
+            context.Database.SetDbConnection(provider.GetRequiredService<ScopedConnection>().Connection, contextOwnsConnection: false);
             provider.GetRequiredService<UnitOfWork>().Enlist(context);
             return context;
         }));
