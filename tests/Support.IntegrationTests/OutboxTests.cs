@@ -57,6 +57,39 @@ public sealed class OutboxTests
         Assert.Equal(["Probe recorded: saved before the crash"], await EmailSubjectsAsync(restarted));
     }
 
+    [Fact]
+    public async Task Events_about_different_things_are_handled_at_the_same_time_and_those_about_one_thing_in_their_order()
+    {
+        var dataFolder = SupportHostFactory.CreateTemporaryFolder("outbox");
+        var group = Guid.NewGuid().ToString("N");
+
+        // Raised while nothing dispatches, so that the next host finds them all in one batch.
+        await using (var first = Host(dataFolder, dispatch: false))
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                await SendAsync(first, new RecordProbe($"ticket A, step {i}", Key: "a-" + group));
+                await SendAsync(first, new RecordProbe($"ticket B, step {i}", Key: "b-" + group));
+            }
+
+            // Two events about different things that can only finish if they are handled at the same time.
+            await SendAsync(first, new RecordProbe($"meet:{group}:c", Key: "c-" + group));
+            await SendAsync(first, new RecordProbe($"meet:{group}:d", Key: "d-" + group));
+        }
+
+        await using var host = Host(dataFolder, dispatch: true);
+        await Eventually.WaitForAsync(
+            () => QueryAsync(host, db => db.OutboxMessages.CountAsync(m => m.ProcessedAtUtc == null)),
+            pending => pending == 0,
+            "the outbox to be dispatched",
+            TimeSpan.FromSeconds(60));
+
+        var notes = await QueryAsync(host, db => db.Deliveries.OrderBy(d => d.Id).Select(d => d.Note).ToListAsync());
+        Assert.Equal([.. Enumerable.Range(0, 6).Select(i => $"ticket A, step {i}")], notes.Where(n => n.StartsWith("ticket A", StringComparison.Ordinal)));
+        Assert.Equal([.. Enumerable.Range(0, 6).Select(i => $"ticket B, step {i}")], notes.Where(n => n.StartsWith("ticket B", StringComparison.Ordinal)));
+        Assert.Equal([$"meet:{group}:c met", $"meet:{group}:d met"], notes.Where(n => n.StartsWith("meet:", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
     private static async Task<List<string>> EmailSubjectsAsync(SupportHostFactory host)
     {
         using var scope = host.Services.CreateScope();

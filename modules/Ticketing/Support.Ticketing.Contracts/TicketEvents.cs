@@ -33,41 +33,78 @@ public sealed record TicketSnapshot(
     string CompanyName,
     bool CompanyHasContract,
     string CustomerEmail,
-    DateTime CreatedAtUtc);
+    DateTime CreatedAtUtc)
+{
+    /// <summary>The events about one ticket are delivered in the order they were raised.</summary>
+    internal string OrderingKey => "ticket:" + TicketId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>A customer (portal or a channel plugin) opened a ticket.</summary>
-public sealed record TicketOpenedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, string Channel) : IIntegrationEvent;
+public sealed record TicketOpenedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, string Channel) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Ticket.OrderingKey;
+}
 
 /// <summary>The customer added a message to the thread.</summary>
-public sealed record CustomerRepliedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, long ThreadEntryId) : IIntegrationEvent;
+public sealed record CustomerRepliedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, long ThreadEntryId) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Ticket.OrderingKey;
+}
 
 /// <summary>An agent sent a public reply to the customer (internal notes raise no event).</summary>
-public sealed record AgentRepliedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, long ThreadEntryId, string AgentId, bool IsFirstReply) : IIntegrationEvent;
+public sealed record AgentRepliedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, long ThreadEntryId, string AgentId, bool IsFirstReply) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Ticket.OrderingKey;
+}
 
 /// <summary>The ticket's status changed (including to and from Closed).</summary>
-public sealed record TicketStatusChangedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, TicketStatus PreviousStatus) : IIntegrationEvent;
+public sealed record TicketStatusChangedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, TicketStatus PreviousStatus) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Ticket.OrderingKey;
+}
 
 /// <summary>An agent changed the ticket's severity; SLA targets follow it.</summary>
-public sealed record TicketSeverityChangedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, TicketSeverity PreviousSeverity) : IIntegrationEvent;
+public sealed record TicketSeverityChangedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, TicketSeverity PreviousSeverity) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Ticket.OrderingKey;
+}
 
 /// <summary>The ticket was assigned to another team or agent.</summary>
-public sealed record TicketAssignedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, SupportTeam PreviousTeam, string? PreviousAgentId) : IIntegrationEvent;
+public sealed record TicketAssignedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, SupportTeam PreviousTeam, string? PreviousAgentId) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Ticket.OrderingKey;
+}
 
 /// <summary>The ticket was closed.</summary>
-public sealed record TicketClosedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket) : IIntegrationEvent;
+public sealed record TicketClosedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Ticket.OrderingKey;
+}
 
 /// <summary>A closed ticket was opened again (by a customer reply or an agent).</summary>
-public sealed record TicketReopenedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, bool ByCustomer) : IIntegrationEvent;
+public sealed record TicketReopenedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, bool ByCustomer) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Ticket.OrderingKey;
+}
 
 /// <summary>
 /// The ticket's SLA clocks changed: a clock started, stopped, paused, resumed or was timed again (severity,
 /// company, help topic). <paramref name="DueAtUtc"/> and <paramref name="WarnAtUtc"/> are those of the
 /// earliest running clock, null when none runs.
 /// </summary>
-public sealed record SlaClocksChangedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, string? Clock, DateTime? DueAtUtc, DateTime? WarnAtUtc) : IIntegrationEvent;
+public sealed record SlaClocksChangedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, string? Clock, DateTime? DueAtUtc, DateTime? WarnAtUtc) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Ticket.OrderingKey;
+}
 
 /// <summary>A running SLA clock passed its warning threshold (raised by the SLA workflow). <paramref name="Clock"/>: <c>FirstResponse</c>, <c>NextResponse</c> or <c>Resolution</c>.</summary>
-public sealed record SlaWarningEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, string Clock, DateTime DueAtUtc) : IIntegrationEvent;
+public sealed record SlaWarningEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, string Clock, DateTime DueAtUtc) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Ticket.OrderingKey;
+}
 
 /// <summary>A running SLA clock passed its due time (raised by the SLA workflow); Escalation listens.</summary>
-public sealed record SlaBreachedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, string Clock, DateTime DueAtUtc) : IIntegrationEvent;
+public sealed record SlaBreachedEvent(Guid EventId, DateTime OccurredAtUtc, TicketSnapshot Ticket, string Clock, DateTime DueAtUtc) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Ticket.OrderingKey;
+}

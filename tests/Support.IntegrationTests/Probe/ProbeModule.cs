@@ -23,9 +23,12 @@ internal static class ProbeModule
     }
 }
 
-internal sealed record ProbeRecorded(Guid EventId, DateTime OccurredAtUtc, string Note) : IIntegrationEvent;
+internal sealed record ProbeRecorded(Guid EventId, DateTime OccurredAtUtc, string Note, string? Key = null) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Key;
+}
 
-internal sealed record RecordProbe(string Note, bool FailAfterSaving = false) : IRequest<Guid>;
+internal sealed record RecordProbe(string Note, bool FailAfterSaving = false, string? Key = null) : IRequest<Guid>;
 
 internal sealed class RecordProbeValidator : AbstractValidator<RecordProbe>
 {
@@ -38,7 +41,7 @@ internal sealed class RecordProbeHandler(ProbeDbContext db, TimeProvider clock) 
     {
         var record = new ProbeRecord { Id = Guid.NewGuid(), Note = request.Note };
         db.Records.Add(record);
-        db.AddIntegrationEvent(new ProbeRecorded(Guid.NewGuid(), clock.GetUtcNow().UtcDateTime, request.Note));
+        db.AddIntegrationEvent(new ProbeRecorded(Guid.NewGuid(), clock.GetUtcNow().UtcDateTime, request.Note, request.Key));
         if (request.FailAfterSaving)
         {
             throw new InvalidOperationException("The handler failed after staging its changes.");
@@ -54,16 +57,55 @@ internal sealed class ProbeRecordedHandler(ProbeDbContext db, UnitOfWork unitOfW
     /// <summary>Notes starting with "flaky" fail on their first delivery, as a handler whose dependency is briefly down.</summary>
     private static readonly ConcurrentDictionary<Guid, int> Attempts = new();
 
-    protected override Task HandleOnceAsync(ProbeRecorded integrationEvent, CancellationToken cancellationToken)
+    /// <summary>The keys whose event is being handled right now.</summary>
+    private static readonly ConcurrentDictionary<string, bool> InFlight = new();
+
+    /// <summary>Meetings: "meet:" notes of one group wait for each other (up to 20 s), which only events handled at the same time can do.</summary>
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> Meetings = new();
+
+    protected override async Task HandleOnceAsync(ProbeRecorded integrationEvent, CancellationToken cancellationToken)
     {
+        var note = integrationEvent.Note;
+        if (integrationEvent.Key is { } key)
+        {
+            // Two events of one key handled at the same time is what ordering keys forbid: marked on the delivery.
+            var alone = InFlight.TryAdd(key, true);
+            try
+            {
+                if (note.StartsWith("meet:", StringComparison.Ordinal))
+                {
+                    var group = note.Split(':')[1];
+                    var meeting = Meetings.GetOrAdd(group, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                    if (!Meetings.TryAdd(group + ":first", meeting))
+                    {
+                        meeting.TrySetResult();
+                    }
+
+                    note += await Task.WhenAny(meeting.Task, Task.Delay(TimeSpan.FromSeconds(20), cancellationToken)) == meeting.Task ? " met" : " alone";
+                }
+                else
+                {
+                    await Task.Delay(15, cancellationToken);
+                }
+
+                note += alone ? "" : " overlapped";
+            }
+            finally
+            {
+                if (alone)
+                {
+                    InFlight.TryRemove(key, out _);
+                }
+            }
+        }
+
         if (integrationEvent.Note.StartsWith("flaky", StringComparison.Ordinal) && Attempts.AddOrUpdate(integrationEvent.EventId, 1, (_, n) => n + 1) == 1)
         {
             throw new InvalidOperationException("The probe's dependency is down.");
         }
 
-        Db.Deliveries.Add(new ProbeDelivery { EventId = integrationEvent.EventId, Note = integrationEvent.Note });
+        Db.Deliveries.Add(new ProbeDelivery { EventId = integrationEvent.EventId, Note = note });
         mail.Queue(new OutgoingEmail("watcher@example.test", null, $"Probe recorded: {integrationEvent.Note}", integrationEvent.Note, null, "probe"));
-        return Task.CompletedTask;
     }
 }
 

@@ -102,10 +102,21 @@ internal sealed partial class OutboxDispatcher : PollingWorker
         // should a crash lose them, the events are delivered again and the handlers' inboxes skip them.
         try
         {
-            foreach (var message in due)
-            {
-                await DeliverAsync(message, cancellationToken);
-            }
+            // Events about different things (different ordering keys) are handled at the same time, so that
+            // their handlers' transactions share group commits instead of each waiting for its own flush;
+            // the events of one key are handled one after the other, in the order they were raised. Each
+            // task touches only its own messages' properties; the context is used again only after all end.
+            var partitions = due.Select(Read).GroupBy(d => d.Event?.OrderingKey ?? (d.Event is null ? "unreadable:" + d.Message.Id : null));
+            await Parallel.ForEachAsync(
+                partitions,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Concurrency), CancellationToken = cancellationToken },
+                async (partition, token) =>
+                {
+                    foreach (var (message, integrationEvent, error) in partition)
+                    {
+                        await DeliverAsync(message, integrationEvent, error, token);
+                    }
+                });
         }
         finally
         {
@@ -117,41 +128,51 @@ internal sealed partial class OutboxDispatcher : PollingWorker
         return due.Count;
     }
 
-    private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private static (OutboxMessage Message, IIntegrationEvent? Event, Exception? Error) Read(OutboxMessage message)
     {
         try
         {
-            var integrationEvent = message.Deserialize();
-            var failures = new List<string>();
-            foreach (var handlerType in HandlerTypesFor(integrationEvent.GetType()))
-            {
-                using var handlerScope = _scopes.CreateScope();
-                var handler = ActivatorUtilities.CreateInstance(handlerScope.ServiceProvider, handlerType);
-                try
-                {
-                    await InvokeAsync(handler, integrationEvent, cancellationToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    LogHandlerFailed(exception, handlerType.Name, message.EventId);
-                    failures.Add($"{handlerType.Name}: {exception.Message}");
-                }
-            }
-
-            if (failures.Count == 0)
-            {
-                message.ProcessedAtUtc = _clock.GetUtcNow().UtcDateTime;
-                message.LastError = null;
-                return;
-            }
-
-            ScheduleRetry(message, string.Join(Environment.NewLine, failures));
+            return (message, message.Deserialize(), null);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
-            LogHandlerFailed(exception, "(deserialisation)", message.EventId);
-            ScheduleRetry(message, exception.Message);
+            return (message, null, exception);
         }
+    }
+
+    private async Task DeliverAsync(OutboxMessage message, IIntegrationEvent? integrationEvent, Exception? unreadable, CancellationToken cancellationToken)
+    {
+        if (integrationEvent is null)
+        {
+            LogHandlerFailed(unreadable!, "(deserialisation)", message.EventId);
+            ScheduleRetry(message, unreadable!.Message);
+            return;
+        }
+
+        var failures = new List<string>();
+        foreach (var handlerType in HandlerTypesFor(integrationEvent.GetType()))
+        {
+            using var handlerScope = _scopes.CreateScope();
+            try
+            {
+                var handler = ActivatorUtilities.CreateInstance(handlerScope.ServiceProvider, handlerType);
+                await InvokeAsync(handler, integrationEvent, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogHandlerFailed(exception, handlerType.Name, message.EventId);
+                failures.Add($"{handlerType.Name}: {exception.Message}");
+            }
+        }
+
+        if (failures.Count == 0)
+        {
+            message.ProcessedAtUtc = _clock.GetUtcNow().UtcDateTime;
+            message.LastError = null;
+            return;
+        }
+
+        ScheduleRetry(message, string.Join(Environment.NewLine, failures));
     }
 
     /// <summary>The handler classes of an event type, read from the container once and kept for the host's lifetime.</summary>

@@ -17,4 +17,7 @@ public sealed class OutboxOptions
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
 
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>How many events of a batch with different ordering keys are handled at the same time.</summary>
+    public int Concurrency { get; set; } = 8;
 }
