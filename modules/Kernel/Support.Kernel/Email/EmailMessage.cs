@@ -114,7 +114,8 @@ public sealed class EmailMessage
     {
         entity.ToTable(Persistence.KernelDbContext.Prefix + "_email_messages");
         entity.HasKey(m => m.Id);
-        entity.HasIndex(m => new { m.Status, m.NextAttemptAtUtc });
+        // The sender's batches (queued messages in the order queued) and the admin's list by status.
+        entity.HasIndex(m => new { m.Status, m.Id });
         entity.HasIndex(m => m.QueuedAtUtc);
         entity.Property(m => m.To).HasMaxLength(320);
         entity.Property(m => m.ToName).HasMaxLength(200);

@@ -61,15 +61,21 @@ internal sealed partial class EmailSender : PollingWorker
 
         // Claim a batch, so that another host sharing the database does not hand the same messages over too.
         // The claim joins the write group like any unit of work; only the claimed messages are read back.
+        // The batch is found through the (Status, Id) index in the order queued and read back by id, so that a
+        // backlog of queued messages costs each pass a few index pages, not a sort or a scan of the whole backlog.
         var claim = Guid.NewGuid().ToString("N");
         await unitOfWork.BeginAsync(cancellationToken);
-        await db.EmailMessages
+        var ids = await db.EmailMessages
             .Where(DueAndUnclaimed(now))
             .OrderBy(m => m.Id)
+            .Select(m => m.Id)
             .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        await db.EmailMessages
+            .Where(m => ids.Contains(m.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, now + _options.ClaimLease), cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
-        var due = await db.EmailMessages.Where(m => m.ClaimedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var due = await db.EmailMessages.Where(m => ids.Contains(m.Id) && m.ClaimedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
         // One save for the batch: a transaction (and its disk flush) per message would make sending
         // compete with the requests for SQLite's single writer. If the host stops half-way, the

@@ -55,7 +55,8 @@ public sealed class OutboxMessage
         entity.ToTable(prefix + "_outbox_messages");
         entity.HasKey(m => m.Id);
         entity.HasIndex(m => m.EventId).IsUnique();
-        entity.HasIndex(m => new { m.ProcessedAtUtc, m.NextAttemptAtUtc });
+        // The dispatcher's batches: the unprocessed events in the order raised, however many wait.
+        entity.HasIndex(m => new { m.ProcessedAtUtc, m.Id });
         entity.Property(m => m.Type).HasMaxLength(500);
     }
 }

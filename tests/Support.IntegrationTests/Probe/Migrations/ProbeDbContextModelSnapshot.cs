@@ -105,7 +105,7 @@ namespace Support.IntegrationTests.Probe.Migrations
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("ProcessedAtUtc", "NextAttemptAtUtc");
+                    b.HasIndex("ProcessedAtUtc", "Id");
 
                     b.ToTable("probe_outbox_messages", (string)null);
                 });

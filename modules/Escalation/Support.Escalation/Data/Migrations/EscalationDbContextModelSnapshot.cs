@@ -72,7 +72,7 @@ namespace Support.Escalation.Data.Migrations
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("ProcessedAtUtc", "NextAttemptAtUtc");
+                    b.HasIndex("ProcessedAtUtc", "Id");
 
                     b.ToTable("escalation_outbox_messages", (string)null);
                 });

@@ -72,7 +72,7 @@ namespace Support.Incidents.Data.Migrations
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("ProcessedAtUtc", "NextAttemptAtUtc");
+                    b.HasIndex("ProcessedAtUtc", "Id");
 
                     b.ToTable("incidents_outbox_messages", (string)null);
                 });

@@ -83,7 +83,7 @@ namespace Support.Kernel.Persistence.Migrations
 
                     b.HasIndex("QueuedAtUtc");
 
-                    b.HasIndex("Status", "NextAttemptAtUtc");
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("kernel_email_messages", (string)null);
                 });
@@ -143,7 +143,7 @@ namespace Support.Kernel.Persistence.Migrations
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("ProcessedAtUtc", "NextAttemptAtUtc");
+                    b.HasIndex("ProcessedAtUtc", "Id");
 
                     b.ToTable("kernel_outbox_messages", (string)null);
                 });

@@ -72,7 +72,7 @@ namespace Support.KnowledgeBase.Data.Migrations
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("ProcessedAtUtc", "NextAttemptAtUtc");
+                    b.HasIndex("ProcessedAtUtc", "Id");
 
                     b.ToTable("knowledgebase_outbox_messages", (string)null);
                 });

@@ -72,7 +72,7 @@ namespace Support.Ticketing.Data.Migrations
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("ProcessedAtUtc", "NextAttemptAtUtc");
+                    b.HasIndex("ProcessedAtUtc", "Id");
 
                     b.ToTable("ticketing_outbox_messages", (string)null);
                 });

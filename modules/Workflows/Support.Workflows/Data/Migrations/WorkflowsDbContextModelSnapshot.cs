@@ -72,7 +72,7 @@ namespace Support.Workflows.Data.Migrations
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("ProcessedAtUtc", "NextAttemptAtUtc");
+                    b.HasIndex("ProcessedAtUtc", "Id");
 
                     b.ToTable("workflows_outbox_messages", (string)null);
                 });

@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Support.IntegrationTests.Probe.Migrations
+{
+    /// <inheritdoc />
+    public partial class PendingIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_probe_outbox_messages_ProcessedAtUtc_NextAttemptAtUtc",
+                table: "probe_outbox_messages");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_probe_outbox_messages_ProcessedAtUtc_Id",
+                table: "probe_outbox_messages",
+                columns: new[] { "ProcessedAtUtc", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_probe_outbox_messages_ProcessedAtUtc_Id",
+                table: "probe_outbox_messages");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_probe_outbox_messages_ProcessedAtUtc_NextAttemptAtUtc",
+                table: "probe_outbox_messages",
+                columns: new[] { "ProcessedAtUtc", "NextAttemptAtUtc" });
+        }
+    }
+}
