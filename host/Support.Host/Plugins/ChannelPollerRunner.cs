@@ -43,13 +43,13 @@ internal sealed partial class ChannelPollerRunner : BackgroundService
                 {
                     if (record.Registration.Lifetime == ServiceLifetime.Singleton)
                     {
-                        singleton ??= Construct(record.Registration, _services);
+                        singleton ??= PluginCatalog.Construct(record.Registration, _services);
                         interval = await PollOnceAsync(record, (IChannelPoller)singleton, stoppingToken);
                     }
                     else
                     {
                         await using var scope = _services.CreateAsyncScope();
-                        interval = await PollOnceAsync(record, (IChannelPoller)Construct(record.Registration, scope.ServiceProvider), stoppingToken);
+                        interval = await PollOnceAsync(record, (IChannelPoller)PluginCatalog.Construct(record.Registration, scope.ServiceProvider), stoppingToken);
                     }
 
                     record.Succeeded(_clock.GetUtcNow().UtcDateTime);
@@ -97,11 +97,6 @@ internal sealed partial class ChannelPollerRunner : BackgroundService
         await poller.PollAsync(stoppingToken);
         return interval;
     }
-
-    private static object Construct(ServiceDescriptor registration, IServiceProvider provider) =>
-        registration.ImplementationInstance
-        ?? registration.ImplementationFactory?.Invoke(provider)
-        ?? ActivatorUtilities.CreateInstance(provider, registration.ImplementationType!);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Poller {Poller} of plugin {Plugin} failed; it runs again after its interval: {Error}")]
     private static partial void PollFailed(ILogger logger, Exception exception, string poller, string plugin, string error);

@@ -14,7 +14,12 @@ internal enum PluginState
 /// <summary>One folder of the plugins directory and what became of it: shown on the admin plugins page.</summary>
 internal sealed class PluginRecord
 {
+    /// <summary>How many of the latest runtime faults are kept for the plugins page.</summary>
+    private const int KeptFaults = 5;
+
     private readonly List<PollerRecord> _pollers = [];
+    private readonly Lock _faultsGate = new();
+    private readonly Queue<PluginFault> _faults = new();
 
     public PluginRecord(string folder) => Folder = folder;
 
@@ -40,6 +45,37 @@ internal sealed class PluginRecord
     public IReadOnlyList<PollerRecord> Pollers => _pollers;
 
     public void AddPoller(PollerRecord poller) => _pollers.Add(poller);
+
+    /// <summary>The plugin's <see cref="IPluginSettingsContributor"/> registration, constructed by the settings page.</summary>
+    public ServiceDescriptor? Settings { get; set; }
+
+    /// <summary>How many exceptions the plugin's code threw at the host since start-up.</summary>
+    public int FaultCount { get; private set; }
+
+    /// <summary>The latest of them, newest first.</summary>
+    public IReadOnlyList<PluginFault> Faults
+    {
+        get
+        {
+            lock (_faultsGate)
+            {
+                return [.. _faults.Reverse()];
+            }
+        }
+    }
+
+    public void RecordFault(PluginFault fault)
+    {
+        lock (_faultsGate)
+        {
+            FaultCount++;
+            _faults.Enqueue(fault);
+            while (_faults.Count > KeptFaults)
+            {
+                _faults.Dequeue();
+            }
+        }
+    }
 
     public void MarkLoaded(IChannelPlugin plugin, Assembly assembly)
     {

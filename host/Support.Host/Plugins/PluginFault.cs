@@ -1,0 +1,15 @@
+namespace Support.Host.Plugins;
+
+/// <summary>Where a loaded plugin's code threw while the host was using it.</summary>
+internal enum PluginExtensionPoint
+{
+    FieldDefinition,
+    FieldValidation,
+    FieldDisplay,
+    Navigation,
+    Page,
+    Settings,
+}
+
+/// <summary>An exception a loaded plugin's code threw, caught by the host and shown on the admin plugins page.</summary>
+internal sealed record PluginFault(DateTime AtUtc, PluginExtensionPoint Point, string Error);
