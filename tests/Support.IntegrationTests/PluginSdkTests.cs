@@ -149,13 +149,16 @@ public sealed class PluginSdkTests
         Assert.Equal(HttpStatusCode.InternalServerError, (await admin.GetAsync("/Staff/Plugins/SdkSample/Admin")).StatusCode);
         var settings = WebUtility.HtmlDecode(await admin.GetStringAsync("/Staff/Admin/PluginSettings/SdkSample"));
         Assert.Contains("The plugin could not give its settings (the error is shown on the plugins page); only enabling and disabling it is offered.", settings, StringComparison.Ordinal);
+        var disabled = await admin.SubmitAsync("/Staff/Admin/PluginSettings/SdkSample", new Dictionary<string, string> { ["Enabled"] = "false" });
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        Assert.Contains("The plugin will be disabled at the next start of the host.", await admin.GetStringAsync(disabled.Headers.Location!.OriginalString), StringComparison.Ordinal);
 
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/Staff/Admin/Plugins"));
         Assert.Matches(@"data-plugin=""Support.Plugins.SdkSample""[\s\S]*?>Loaded</span>", page);
-        Assert.Contains("FieldValidation · InvalidOperationException: The sample field's validation failed.", Text(page), StringComparison.Ordinal);
-        Assert.Contains("Navigation · InvalidOperationException: The sample menu failed.", Text(page), StringComparison.Ordinal);
-        Assert.Contains("Page · InvalidOperationException: The sample page failed.", Text(page), StringComparison.Ordinal);
-        Assert.Contains("Settings · InvalidOperationException: The sample settings failed.", Text(page), StringComparison.Ordinal);
+        Assert.Matches(@"FieldValidation · \d+ time\(s\), last at [^·]+ · InvalidOperationException: The\ sample\ field's\ validation\ failed\.", Text(page));
+        Assert.Matches(@"Navigation · \d+ time\(s\), last at [^·]+ · InvalidOperationException: The\ sample\ menu\ failed\.", Text(page));
+        Assert.Matches(@"Page · \d+ time\(s\), last at [^·]+ · InvalidOperationException: The\ sample\ page\ failed\.", Text(page));
+        Assert.Matches(@"Settings · \d+ time\(s\), last at [^·]+ · InvalidOperationException: The\ sample\ settings\ failed\.", Text(page));
         Assert.Contains(host.Logs, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Plugin SDK sample failed (Page)", StringComparison.Ordinal));
     }
 }

@@ -14,12 +14,9 @@ internal enum PluginState
 /// <summary>One folder of the plugins directory and what became of it: shown on the admin plugins page.</summary>
 internal sealed class PluginRecord
 {
-    /// <summary>How many of the latest runtime faults are kept for the plugins page.</summary>
-    private const int KeptFaults = 5;
-
     private readonly List<PollerRecord> _pollers = [];
     private readonly Lock _faultsGate = new();
-    private readonly Queue<PluginFault> _faults = new();
+    private readonly Dictionary<PluginExtensionPoint, PluginFaultSummary> _faults = [];
 
     public PluginRecord(string folder) => Folder = folder;
 
@@ -50,16 +47,25 @@ internal sealed class PluginRecord
     public ServiceDescriptor? Settings { get; set; }
 
     /// <summary>How many exceptions the plugin's code threw at the host since start-up.</summary>
-    public int FaultCount { get; private set; }
-
-    /// <summary>The latest of them, newest first.</summary>
-    public IReadOnlyList<PluginFault> Faults
+    public int FaultCount
     {
         get
         {
             lock (_faultsGate)
             {
-                return [.. _faults.Reverse()];
+                return _faults.Values.Sum(f => f.Count);
+            }
+        }
+    }
+
+    /// <summary>For each extension point that failed, how often and the latest failure, in the order of the points.</summary>
+    public IReadOnlyList<PluginFaultSummary> Faults
+    {
+        get
+        {
+            lock (_faultsGate)
+            {
+                return [.. _faults.Values.OrderBy(f => f.Latest.Point)];
             }
         }
     }
@@ -68,12 +74,7 @@ internal sealed class PluginRecord
     {
         lock (_faultsGate)
         {
-            FaultCount++;
-            _faults.Enqueue(fault);
-            while (_faults.Count > KeptFaults)
-            {
-                _faults.Dequeue();
-            }
+            _faults[fault.Point] = new PluginFaultSummary(fault, (_faults.TryGetValue(fault.Point, out var known) ? known.Count : 0) + 1);
         }
     }
 

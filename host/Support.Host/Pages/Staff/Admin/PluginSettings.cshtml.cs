@@ -43,6 +43,9 @@ internal sealed class PluginSettingsModel : PageModel
 
     public Dictionary<string, string> Errors { get; } = [];
 
+    /// <summary>Set when the plugin could not give its settings: the page offers the Enabled switch only.</summary>
+    public string? SettingsUnavailable { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -161,7 +164,7 @@ internal sealed class PluginSettingsModel : PageModel
         catch (Exception exception)
         {
             _faults.Record(Plugin, PluginExtensionPoint.Settings, exception);
-            Errors[""] = _t["The plugin could not give its settings (the error is shown on the plugins page); only enabling and disabling it is offered."];
+            SettingsUnavailable = _t["The plugin could not give its settings (the error is shown on the plugins page); only enabling and disabling it is offered."];
             Settings = [];
         }
 
