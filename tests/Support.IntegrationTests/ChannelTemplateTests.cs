@@ -30,12 +30,7 @@ public sealed class ChannelTemplateTests
         Assert.False(File.Exists(Path.Combine(plugins, "Support.Plugins.Acme", "Support.Plugins.Abstractions.dll")));
 
         var drop = SupportHostFactory.CreateTemporaryFolder("drop");
-        await using var host = new SupportHostFactory(settings: new Dictionary<string, string?>
-        {
-            ["Plugins:Path"] = plugins,
-            // The poller sleeps for the interval it gave at its last poll: short from the start.
-            ["Plugins:Acme:PollSeconds"] = "1",
-        });
+        await using var host = new SupportHostFactory(settings: new Dictionary<string, string?> { ["Plugins:Path"] = plugins });
         using var admin = await StaffSession.SignInAsync(host, language: "en");
         Assert.Matches(@"data-plugin=""Support.Plugins.Acme""[\s\S]*?<td>0\.1\.0</td>[\s\S]*?>Loaded</span>", await admin.GetStringAsync("/Staff/Admin/Plugins"));
         Assert.Contains("href=\"/Staff/Plugins/Acme\"", await admin.GetStringAsync("/Staff"), StringComparison.Ordinal);
@@ -44,6 +39,8 @@ public sealed class ChannelTemplateTests
         Assert.Contains("Give the absolute path of an existing folder.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var saved = await admin.SubmitAsync("/Staff/Admin/PluginSettings/Acme", new Dictionary<string, string> { ["Enabled"] = "true", ["Values[DropFolder]"] = drop, ["Values[PollSeconds]"] = "1" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // Saving woke the poller, which was waiting the default minute: it polls now, with the new settings.
 
         await File.WriteAllTextAsync(Path.Combine(drop, "1.json"), JsonSerializer.Serialize(new
         {

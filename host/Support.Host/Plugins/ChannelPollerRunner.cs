@@ -39,6 +39,9 @@ internal sealed partial class ChannelPollerRunner : BackgroundService
             while (!stoppingToken.IsCancellationRequested)
             {
                 var interval = record.Interval ?? DefaultInterval;
+
+                // Taken before the poll, so that settings saved while it runs still end the wait after it.
+                var woken = record.Woken;
                 try
                 {
                     if (record.Registration.Lifetime == ServiceLifetime.Singleton)
@@ -65,11 +68,11 @@ internal sealed partial class ChannelPollerRunner : BackgroundService
                     PollFailed(_log, exception, record.Name, plugin.Name, error);
                 }
 
-                try
-                {
-                    await Task.Delay(interval, _clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
+                // The wait ends early when the plugin's settings are saved, so that the next poll runs with them now.
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                await Task.WhenAny(Task.Delay(interval, _clock, wait.Token), woken);
+                await wait.CancelAsync();
+                if (stoppingToken.IsCancellationRequested)
                 {
                     return;
                 }

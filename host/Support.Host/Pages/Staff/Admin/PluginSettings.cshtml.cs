@@ -132,6 +132,11 @@ internal sealed class PluginSettingsModel : PageModel
         var restartSettings = Settings.Where(s => s.AppliesAtRestart && saved.ContainsKey(s.Key) && saved[s.Key] != _configuration[$"Plugins:{Plugin.Id}:{s.Key}"]).ToList();
         saved["Enabled"] = Enabled ? "true" : "false";
         _store.Save(Plugin.Id!, saved);
+        foreach (var poller in Plugin.Pollers)
+        {
+            // The settings are live: the plugin's pollers run now rather than after the interval they asked for before.
+            poller.Wake();
+        }
 
         var notice = _t["The settings are saved."].Value;
         if (Enabled != (Plugin.State == PluginState.Loaded) || Enabled != wasEnabled)
