@@ -24,6 +24,10 @@ foreach (var module in modules.Enabled)
     module.AddServices(builder.Services, builder.Configuration);
 }
 
+// Settings admins save on the plugin settings pages, over appsettings.json and the environment.
+var pluginSettings = new PluginSettingsStore(Path.Combine(dataFolder.Path, "plugin-settings.json"));
+((IConfigurationBuilder)builder.Configuration).Add(pluginSettings);
+builder.Services.AddSingleton(pluginSettings);
 var plugins = PluginCatalog.Load(builder.Configuration, hostVersion);
 plugins.ConfigureServices(builder.Services, builder.Configuration);
 builder.Services.AddSingleton(plugins);
@@ -106,6 +110,7 @@ var mvc = builder.Services
         options.Conventions.AuthorizeFolder("/Staff/Admin", StaffPolicies.Admin);
         options.Conventions.AllowAnonymousToPage("/Staff/Login");
         options.Conventions.AllowAnonymousToPage("/Staff/AccessDenied");
+        plugins.AuthorizeAdminPages(options.Conventions, StaffPolicies.Admin);
         foreach (var module in modules.All)
         {
             options.Conventions.AuthorizeAreaFolder(module.Module.Name, "/Staff", StaffPolicies.Staff);
@@ -178,6 +183,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<PluginPageFaults>();
 
 app.MapSupportHealth();
 app.MapRazorPages();

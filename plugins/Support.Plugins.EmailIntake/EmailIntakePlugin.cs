@@ -20,6 +20,7 @@ public sealed class EmailIntakePlugin : IChannelPlugin
         var settings = MailboxSettings.Read(configuration);
         services.AddSingleton(settings);
         services.AddSingleton<MailboxStatus>();
+        services.AddSingleton<IPluginSettingsContributor, MailboxSettingsContributor>();
         if (settings.IsConfigured)
         {
             services.AddSingleton<IChannelPoller, MailboxPoller>();

@@ -220,4 +220,45 @@ public sealed class EmailIntakeTests : IAsyncLifetime
 
         return ids;
     }
+
+    [Fact]
+    public async Task An_admin_sets_the_mailbox_on_the_settings_page_and_after_the_next_start_its_emails_open_tickets()
+    {
+        var plugins = SupportHostFactory.CreateTemporaryFolder("plugins");
+        PluginTests.HostWithBrokenPlugins.CopyDirectory(Path.Combine(AppContext.BaseDirectory, "plugins", "Support.Plugins.EmailIntake"), Path.Combine(plugins, "Support.Plugins.EmailIntake"));
+        var data = SupportHostFactory.CreateTemporaryFolder("data");
+        var configuration = new Dictionary<string, string?> { ["Plugins:Path"] = plugins, ["Ticketing:PublicUrl"] = "https://support.example.test" };
+        const string page = "/Staff/Admin/PluginSettings/EmailIntake";
+        var mailbox = _imap.PluginSettings(TimeSpan.FromSeconds(5)).ToDictionary(s => "Values[" + s.Key["Plugins:EmailIntake:".Length..] + "]", s => s.Value!);
+        mailbox["Enabled"] = "true";
+        await using (var unconfigured = new SupportHostFactory(data, configuration))
+        {
+            using var admin = await StaffSession.SignInAsync(unconfigured, language: "en");
+            var refused = await admin.SubmitAsync(page, new Dictionary<string, string>(mailbox)
+            {
+                ["Values[Port]"] = "70000",
+                ["Values[Security]"] = "Tls",
+                ["Values[User]"] = "",
+                ["Values[PollInterval]"] = "every minute",
+            });
+            var refusedPage = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Contains("A port is from 1 to 65535.", refusedPage, StringComparison.Ordinal);
+            Assert.Contains("Choose one of: None, Auto, SslOnConnect, StartTls, StartTlsWhenAvailable.", refusedPage, StringComparison.Ordinal);
+            Assert.Contains("The server and the user go together: give both, or neither.", refusedPage, StringComparison.Ordinal);
+            Assert.Contains("An interval reads hh:mm:ss, from 00:00:05 to 1.00:00:00.", refusedPage, StringComparison.Ordinal);
+
+            var saved = await admin.SubmitAsync(page, mailbox);
+            var notice = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync(saved.Headers.Location!.OriginalString));
+            Assert.Contains("The settings are saved. These settings take effect at the next start: IMAP server, Port, Security, User, Password, Folder, Poll interval.", notice, StringComparison.Ordinal);
+            Assert.DoesNotContain(_imap.PluginSettings(TimeSpan.Zero)["Plugins:EmailIntake:Password"]!, notice, StringComparison.Ordinal);
+        }
+
+        await _imap.DeliverAsync(Email("Le scanner ne numérise plus", "Bonjour,\n\nLe scanner reste bloqué.\n\nMarie"));
+        await using var configured = new SupportHostFactory(data, configuration);
+        _ = configured.Services;
+
+        await WaitUntilAllReadAsync(configured, 1);
+        using var agent = await StaffSession.SignInAsync(configured, language: "en");
+        Assert.Contains("Le scanner ne numérise plus", await agent.GetStringAsync("/Staff/Tickets"), StringComparison.Ordinal);
+    }
 }

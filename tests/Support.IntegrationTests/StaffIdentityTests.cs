@@ -9,7 +9,7 @@ namespace Support.IntegrationTests;
 
 public sealed class StaffIdentityTests
 {
-    private static async Task CreateStaffAsync(SupportHostFactory host, string email, string password, params string[] roles)
+    internal static async Task CreateStaffAsync(SupportHostFactory host, string email, string password, params string[] roles)
     {
         using var scope = host.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();

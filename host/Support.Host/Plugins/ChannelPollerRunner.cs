@@ -39,17 +39,20 @@ internal sealed partial class ChannelPollerRunner : BackgroundService
             while (!stoppingToken.IsCancellationRequested)
             {
                 var interval = record.Interval ?? DefaultInterval;
+
+                // Taken before the poll, so that settings saved while it runs still end the wait after it.
+                var woken = record.Woken;
                 try
                 {
                     if (record.Registration.Lifetime == ServiceLifetime.Singleton)
                     {
-                        singleton ??= Construct(record.Registration, _services);
+                        singleton ??= PluginCatalog.Construct(record.Registration, _services);
                         interval = await PollOnceAsync(record, (IChannelPoller)singleton, stoppingToken);
                     }
                     else
                     {
                         await using var scope = _services.CreateAsyncScope();
-                        interval = await PollOnceAsync(record, (IChannelPoller)Construct(record.Registration, scope.ServiceProvider), stoppingToken);
+                        interval = await PollOnceAsync(record, (IChannelPoller)PluginCatalog.Construct(record.Registration, scope.ServiceProvider), stoppingToken);
                     }
 
                     record.Succeeded(_clock.GetUtcNow().UtcDateTime);
@@ -65,11 +68,11 @@ internal sealed partial class ChannelPollerRunner : BackgroundService
                     PollFailed(_log, exception, record.Name, plugin.Name, error);
                 }
 
-                try
-                {
-                    await Task.Delay(interval, _clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
+                // The wait ends early when the plugin's settings are saved, so that the next poll runs with them now.
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                await Task.WhenAny(Task.Delay(interval, _clock, wait.Token), woken);
+                await wait.CancelAsync();
+                if (stoppingToken.IsCancellationRequested)
                 {
                     return;
                 }
@@ -97,11 +100,6 @@ internal sealed partial class ChannelPollerRunner : BackgroundService
         await poller.PollAsync(stoppingToken);
         return interval;
     }
-
-    private static object Construct(ServiceDescriptor registration, IServiceProvider provider) =>
-        registration.ImplementationInstance
-        ?? registration.ImplementationFactory?.Invoke(provider)
-        ?? ActivatorUtilities.CreateInstance(provider, registration.ImplementationType!);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Poller {Poller} of plugin {Plugin} failed; it runs again after its interval: {Error}")]
     private static partial void PollFailed(ILogger logger, Exception exception, string poller, string plugin, string error);

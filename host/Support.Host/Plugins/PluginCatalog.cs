@@ -123,10 +123,46 @@ internal sealed class PluginCatalog
                     continue;
                 }
 
-                services.Add(descriptor.ServiceType == typeof(IWorkflowActivity) && !descriptor.IsKeyedService ? Isolated(descriptor, record.Folder) : descriptor);
+                // The settings page constructs the contributor itself, so that one that throws is reported there.
+                if (descriptor.ServiceType == typeof(IPluginSettingsContributor) && !descriptor.IsKeyedService)
+                {
+                    record.Settings = descriptor;
+                    continue;
+                }
+
+                services.Add(descriptor.IsKeyedService ? descriptor : descriptor.ServiceType switch
+                {
+                    var type when type == typeof(IWorkflowActivity) => Isolated(descriptor, record.Folder),
+                    var type when type == typeof(ITicketFieldContributor) => Guarded(descriptor, provider =>
+                        new GuardedFieldContributor(() => (ITicketFieldContributor)Construct(descriptor, provider), record, provider.GetRequiredService<PluginFaults>())),
+                    var type when type == typeof(IStaffNavigationContributor) => Guarded(descriptor, provider =>
+                        new GuardedNavigation(() => (IStaffNavigationContributor)Construct(descriptor, provider), record, provider.GetRequiredService<PluginFaults>())),
+                    _ => descriptor,
+                });
             }
         }
+
+        services.AddSingleton<PluginFaults>();
     }
+
+    /// <summary>Lets only admins reach a plugin's pages under <c>/Staff/Plugins/&lt;Id&gt;/Admin/</c>.</summary>
+    public void AuthorizeAdminPages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection conventions, string adminPolicy)
+    {
+        foreach (var record in Loaded)
+        {
+            conventions.AuthorizeFolder($"/Staff/Plugins/{record.Id}/Admin", adminPolicy);
+        }
+    }
+
+    /// <summary>Constructs a plugin's registration as the container would.</summary>
+    internal static object Construct(ServiceDescriptor descriptor, IServiceProvider provider) =>
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(provider)
+        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!);
+
+    /// <summary>A plugin's contributor behind the host's guard, with the lifetime the plugin gave it.</summary>
+    private static ServiceDescriptor Guarded(ServiceDescriptor descriptor, Func<IServiceProvider, object> guard) =>
+        ServiceDescriptor.Describe(descriptor.ServiceType, guard, descriptor.Lifetime);
 
     /// <summary>
     /// A plugin's workflow activity whose constructor throws must not make the engine's whole list of activities
@@ -140,9 +176,7 @@ internal sealed class PluginCatalog
             {
                 try
                 {
-                    return descriptor.ImplementationInstance
-                        ?? descriptor.ImplementationFactory?.Invoke(provider)
-                        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!);
+                    return Construct(descriptor, provider);
                 }
                 catch (Exception exception)
                 {

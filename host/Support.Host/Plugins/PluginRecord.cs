@@ -15,6 +15,8 @@ internal enum PluginState
 internal sealed class PluginRecord
 {
     private readonly List<PollerRecord> _pollers = [];
+    private readonly Lock _faultsGate = new();
+    private readonly Dictionary<PluginExtensionPoint, PluginFaultSummary> _faults = [];
 
     public PluginRecord(string folder) => Folder = folder;
 
@@ -40,6 +42,41 @@ internal sealed class PluginRecord
     public IReadOnlyList<PollerRecord> Pollers => _pollers;
 
     public void AddPoller(PollerRecord poller) => _pollers.Add(poller);
+
+    /// <summary>The plugin's <see cref="IPluginSettingsContributor"/> registration, constructed by the settings page.</summary>
+    public ServiceDescriptor? Settings { get; set; }
+
+    /// <summary>How many exceptions the plugin's code threw at the host since start-up.</summary>
+    public int FaultCount
+    {
+        get
+        {
+            lock (_faultsGate)
+            {
+                return _faults.Values.Sum(f => f.Count);
+            }
+        }
+    }
+
+    /// <summary>For each extension point that failed, how often and the latest failure, in the order of the points.</summary>
+    public IReadOnlyList<PluginFaultSummary> Faults
+    {
+        get
+        {
+            lock (_faultsGate)
+            {
+                return [.. _faults.Values.OrderBy(f => f.Latest.Point)];
+            }
+        }
+    }
+
+    public void RecordFault(PluginFault fault)
+    {
+        lock (_faultsGate)
+        {
+            _faults[fault.Point] = new PluginFaultSummary(fault, (_faults.TryGetValue(fault.Point, out var known) ? known.Count : 0) + 1);
+        }
+    }
 
     public void MarkLoaded(IChannelPlugin plugin, Assembly assembly)
     {

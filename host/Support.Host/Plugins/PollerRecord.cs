@@ -7,6 +7,7 @@ internal sealed record PollerStatus(DateTime? LastRunUtc, DateTime? LastSuccessU
 internal sealed class PollerRecord
 {
     private PollerStatus _status = new(null, null, null, null, 0);
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public PollerRecord(ServiceDescriptor registration)
     {
@@ -23,6 +24,13 @@ internal sealed class PollerRecord
     public TimeSpan? Interval { get; set; }
 
     public PollerStatus Status => Volatile.Read(ref _status);
+
+    /// <summary>Completed by <see cref="Wake"/>: the runner's wait between polls ends early.</summary>
+    public Task Woken => Volatile.Read(ref _wake).Task;
+
+    /// <summary>Ends the current wait so that the poller runs now (its plugin's settings were just saved).</summary>
+    public void Wake() =>
+        Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     public void Succeeded(DateTime now) =>
         Volatile.Write(ref _status, Status with { LastRunUtc = now, LastSuccessUtc = now, ConsecutiveFailures = 0 });

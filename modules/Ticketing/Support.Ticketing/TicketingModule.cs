@@ -62,6 +62,7 @@ public sealed class TicketingModule : IModule
 
         // Channel plugins open tickets and append messages through it (docs/plugins.md).
         services.AddSingleton<Support.Plugins.Abstractions.IIntakeService, Features.Intake.IntakeService>();
+        services.AddSingleton<Support.Plugins.Abstractions.IAgentWorkService, Features.Intake.AgentWorkService>();
 
         var lookupsPerMinute = configuration.GetValue($"{TicketingOptions.SectionName}:{nameof(TicketingOptions.StatusLookupsPerMinute)}", 5);
         services.Configure<RateLimiterOptions>(options =>

@@ -415,6 +415,26 @@ internal sealed class Ticket
         _fields.Add(new TicketFieldValue(key, value, now));
     }
 
+    /// <summary>An agent sets (or, with null, removes) a contributed field's value; a change is recorded in the audit trail.</summary>
+    public bool ChangeField(string key, string? value, string actor, string? actorStaffId, DateTime now)
+    {
+        var previous = _fields.FirstOrDefault(f => f.Key == key)?.Value;
+        if (previous == value)
+        {
+            return false;
+        }
+
+        _fields.RemoveAll(f => f.Key == key);
+        if (value is not null)
+        {
+            _fields.Add(new TicketFieldValue(key, value, now));
+        }
+
+        Record(now, actor, actorStaffId, key.Length <= 64 ? key : key[..64], previous, value);
+        UpdatedAtUtc = now;
+        return true;
+    }
+
     /// <summary>Records something that is not a field change (a time entry, a revoked link) in the audit trail.</summary>
     public void RecordEvent(string what, string? detail, string actor, string? actorStaffId, DateTime now) =>
         Record(now, actor, actorStaffId, what, null, detail);

@@ -14,7 +14,11 @@ namespace Support.Ticketing.Features.AgentConsole;
 internal sealed record AgentTicketQuery(int Number) : IQuery<AgentTicketView?>;
 
 /// <summary>A value a channel plugin captured, as its plugin wants agents to see it.</summary>
-internal sealed record CapturedField(string Label, CapturedValueDisplay Display);
+/// <param name="Key">The field's key.</param>
+/// <param name="Value">The value as stored.</param>
+/// <param name="Label">The field's label in the reader's language (the key when its plugin is not loaded).</param>
+/// <param name="Display">How its plugin shows it.</param>
+internal sealed record CapturedField(string Key, string Value, string Label, CapturedValueDisplay Display);
 
 /// <summary>One line of the audit trail.</summary>
 internal sealed record ChangeView(DateTime AtUtc, string Actor, string Field, string? OldValue, string? NewValue);
@@ -89,8 +93,8 @@ internal sealed class AgentTicketQueryHandler : IRequestHandler<AgentTicketQuery
         var fields = ticket.Fields
             .Select(f => (Value: f, Owner: ContributedFields.Owner(_contributors, f.Key)))
             .Select(f => f.Owner is null
-                ? new CapturedField(f.Value.Key, new CapturedValueDisplay(f.Value.Value, null, null))
-                : new CapturedField(ValidationRules.Pick(f.Owner.Fields.First(x => x.Key == f.Value.Key).Label, culture), f.Owner.Display(f.Value.Key, f.Value.Value)))
+                ? new CapturedField(f.Value.Key, f.Value.Value, f.Value.Key, new CapturedValueDisplay(f.Value.Value, null, null))
+                : new CapturedField(f.Value.Key, f.Value.Value, ValidationRules.Pick(f.Owner.Fields.First(x => x.Key == f.Value.Key).Label, culture), f.Owner.Display(f.Value.Key, f.Value.Value)))
             .ToList();
         return new AgentTicketView(
             ticket.Id, ticket.DisplayNumber, ticket.Subject, ticket.Status, ticket.Priority, ticket.Severity, ticket.SeverityClassified,

@@ -13,7 +13,9 @@ using Support.Ticketing.Features.OpenTicket;
 namespace Support.Ticketing.Features.Intake;
 
 /// <summary>A channel plugin opens a ticket on a customer's behalf (<see cref="IIntakeService.OpenTicketAsync"/>).</summary>
-internal sealed record OpenChannelTicketCommand(IntakeTicket Ticket) : IRequest<IntakeResult>;
+/// <param name="Ticket">The ticket as the channel gives it.</param>
+/// <param name="CriticalSituation">Opened as a critical situation (an agent logged a Critical call): severity Critical and its SLA from the start.</param>
+internal sealed record OpenChannelTicketCommand(IntakeTicket Ticket, bool CriticalSituation = false) : IRequest<IntakeResult>;
 
 /// <summary>What a channel must get right; everything else (a long subject, no name, no company) the host makes do with.</summary>
 internal sealed class OpenChannelTicketValidator : AbstractValidator<OpenChannelTicketCommand>
@@ -86,6 +88,7 @@ internal sealed class OpenChannelTicketHandler : IRequestHandler<OpenChannelTick
             Phone = FirstGiven(intake.Phone?.Trim(), contact?.Phone, ""),
             Subject = FirstGiven(ChannelContent.OneLine(intake.Subject, TicketLimits.Subject), ChannelContent.InLanguage(language, _t, t => t["(no subject)"])),
             Priority = TicketPriority.Normal,
+            CriticalSituation = request.CriticalSituation,
             Detail = content.BodyHtml,
             Fields = (intake.Fields ?? new Dictionary<string, string>()).ToDictionary(f => f.Key, f => (string?)f.Value),
         };

@@ -22,11 +22,18 @@ internal sealed class TicketModel : PageModel
     private readonly IMediator _mediator;
     private readonly IStaffDirectory _staff;
 
-    public TicketModel(IMediator mediator, IStaffDirectory staff)
+    public TicketModel(IMediator mediator, IStaffDirectory staff, IEnumerable<Support.Plugins.Abstractions.ITicketFieldContributor> contributors)
     {
         _mediator = mediator;
         _staff = staff;
+        StaffFields = [.. contributors.SelectMany(c => c.Fields).Where(f => f.Forms.HasFlag(Support.Plugins.Abstractions.TicketForm.Staff))];
     }
+
+    /// <summary>The plugin fields agents can enter or correct on this page.</summary>
+    public IReadOnlyList<Support.Plugins.Abstractions.TicketField> StaffFields { get; }
+
+    [BindProperty]
+    public Dictionary<string, string?> Fields { get; set; } = [];
 
     public AgentTicketView Ticket { get; private set; } = null!;
 
@@ -96,6 +103,13 @@ internal sealed class TicketModel : PageModel
             return "time";
         }, cancellationToken);
 
+    public Task<IActionResult> OnPostFieldsAsync(int number, CancellationToken cancellationToken) =>
+        RunAsync(number, "", async agent =>
+        {
+            await _mediator.Send(new UpdateTicketFieldsCommand(number, agent, Fields), cancellationToken);
+            return "fields";
+        }, cancellationToken);
+
     public Task<IActionResult> OnPostRevokeAsync(int number, long? link, CancellationToken cancellationToken) =>
         RunAsync(number, "", async agent =>
         {
@@ -131,6 +145,12 @@ internal sealed class TicketModel : PageModel
         }
 
         Ticket = ticket;
+        if (Fields.Count == 0)
+        {
+            // Not the form posted: the stored values.
+            Fields = ticket.Fields.ToDictionary(f => f.Key, f => (string?)f.Value);
+        }
+
         Topics = await _mediator.Send(new HelpTopicListQuery(ActiveOnly: false), cancellationToken);
         Companies = await _mediator.Send(new CompanyListQuery(null), cancellationToken);
         Agents = await _staff.ListAsync(cancellationToken);
