@@ -32,6 +32,7 @@ internal sealed class EscalationDbContext : ModuleDbContext
     {
         modelBuilder.Entity<EscalationContact>(e =>
         {
+            e.ToTable(Prefix + "_contact");
             e.Property(c => c.Name).HasMaxLength(200);
             e.Property(c => c.Phone).HasMaxLength(50);
             e.Property(c => c.Email).HasMaxLength(254);
@@ -41,6 +42,7 @@ internal sealed class EscalationDbContext : ModuleDbContext
         });
         modelBuilder.Entity<ExpertTeamAddress>(e =>
         {
+            e.ToTable(Prefix + "_expert_team");
             e.HasKey(t => t.Team);
             e.Property(t => t.Email).HasMaxLength(254);
             e.HasData(

@@ -102,7 +102,7 @@ namespace Support.Escalation.Data.Migrations
 
                     b.HasIndex("Region", "Level");
 
-                    b.ToTable("escalation_escalation_contact");
+                    b.ToTable("escalation_contact", (string)null);
 
                     b.HasData(
                         new
@@ -185,7 +185,7 @@ namespace Support.Escalation.Data.Migrations
 
                     b.HasKey("Team");
 
-                    b.ToTable("escalation_expert_team_address");
+                    b.ToTable("escalation_expert_team", (string)null);
 
                     b.HasData(
                         new

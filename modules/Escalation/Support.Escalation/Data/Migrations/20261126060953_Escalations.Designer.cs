@@ -11,7 +11,7 @@ using Support.Escalation.Data;
 namespace Support.Escalation.Data.Migrations
 {
     [DbContext(typeof(EscalationDbContext))]
-    [Migration("20261126060851_Escalations")]
+    [Migration("20261126060953_Escalations")]
     partial class Escalations
     {
         /// <inheritdoc />
@@ -105,7 +105,7 @@ namespace Support.Escalation.Data.Migrations
 
                     b.HasIndex("Region", "Level");
 
-                    b.ToTable("escalation_escalation_contact");
+                    b.ToTable("escalation_contact", (string)null);
 
                     b.HasData(
                         new
@@ -188,7 +188,7 @@ namespace Support.Escalation.Data.Migrations
 
                     b.HasKey("Team");
 
-                    b.ToTable("escalation_expert_team_address");
+                    b.ToTable("escalation_expert_team", (string)null);
 
                     b.HasData(
                         new

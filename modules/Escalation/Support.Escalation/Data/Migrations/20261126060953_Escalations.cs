@@ -14,6 +14,25 @@ namespace Support.Escalation.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "escalation_contact",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Region = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Hours = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_escalation_contact", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "escalation_contact_call",
                 columns: table => new
                 {
@@ -35,26 +54,7 @@ namespace Support.Escalation.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "escalation_escalation_contact",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Region = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Hours = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_escalation_escalation_contact", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "escalation_expert_team_address",
+                name: "escalation_expert_team",
                 columns: table => new
                 {
                     Team = table.Column<int>(type: "INTEGER", nullable: false),
@@ -62,7 +62,7 @@ namespace Support.Escalation.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_escalation_expert_team_address", x => x.Team);
+                    table.PrimaryKey("PK_escalation_expert_team", x => x.Team);
                 });
 
             migrationBuilder.CreateTable(
@@ -130,7 +130,7 @@ namespace Support.Escalation.Data.Migrations
                 });
 
             migrationBuilder.InsertData(
-                table: "escalation_escalation_contact",
+                table: "escalation_contact",
                 columns: new[] { "Id", "Email", "Hours", "Level", "Name", "Phone", "Region", "Role" },
                 values: new object[,]
                 {
@@ -143,7 +143,7 @@ namespace Support.Escalation.Data.Migrations
                 });
 
             migrationBuilder.InsertData(
-                table: "escalation_expert_team_address",
+                table: "escalation_expert_team",
                 columns: new[] { "Team", "Email" },
                 values: new object[,]
                 {
@@ -151,6 +151,11 @@ namespace Support.Escalation.Data.Migrations
                     { 1, "it.operations@example.com" },
                     { 2, "management@example.com" }
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_escalation_contact_Region_Level",
+                table: "escalation_contact",
+                columns: new[] { "Region", "Level" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_escalation_contact_call_EscalationId_Id",
@@ -162,11 +167,6 @@ namespace Support.Escalation.Data.Migrations
                 table: "escalation_contact_call",
                 column: "TokenHash",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_escalation_escalation_contact_Region_Level",
-                table: "escalation_escalation_contact",
-                columns: new[] { "Region", "Level" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_escalation_reclassification_request_TicketId_Id",
@@ -198,13 +198,13 @@ namespace Support.Escalation.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "escalation_contact");
+
+            migrationBuilder.DropTable(
                 name: "escalation_contact_call");
 
             migrationBuilder.DropTable(
-                name: "escalation_escalation_contact");
-
-            migrationBuilder.DropTable(
-                name: "escalation_expert_team_address");
+                name: "escalation_expert_team");
 
             migrationBuilder.DropTable(
                 name: "escalation_reclassification_request");
