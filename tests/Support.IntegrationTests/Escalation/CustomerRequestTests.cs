@@ -60,7 +60,7 @@ public sealed class CustomerRequestTests
         var dueBefore = await FirstResponseDueAsync(host, number);
 
         Assert.Equal(HttpStatusCode.Redirect, (await RequestReclassificationAsync(customer, "Normal", "Rien")).StatusCode);
-        Assert.Contains("Le ticket a déjà cette sévérité.", await CustomerViewAsync(customer), StringComparison.Ordinal);
+        Assert.Contains("Le ticket a déjà cette gravité.", await CustomerViewAsync(customer), StringComparison.Ordinal);
 
         await RequestReclassificationAsync(customer, "Critical", "La production de l'usine est à l'arrêt.");
         var view = await CustomerViewAsync(customer);
@@ -77,13 +77,13 @@ public sealed class CustomerRequestTests
         Assert.Equal(HttpStatusCode.Redirect, (await AgentActionAsync(agent, number, "Accept&request=" + requestId)).StatusCode);
 
         page = Flat(await agent.GetStringAsync($"/Staff/Tickets/{number}"));
-        Assert.Contains("Sévérité : Critique", page, StringComparison.Ordinal);
+        Assert.Contains("Gravité: Critique", page, StringComparison.Ordinal);
         Assert.Contains("La reclassification est acceptée", page, StringComparison.Ordinal);
-        Assert.Contains("Sévérité : Normale → Critique", await AuditTrailAsync(agent, number), StringComparison.Ordinal);
+        Assert.Contains("Gravité : Normale → Critique", await AuditTrailAsync(agent, number), StringComparison.Ordinal);
         var dueAfter = await FirstResponseDueAsync(host, number);
         Assert.True(dueAfter < dueBefore, $"The first response is due at {dueAfter:O} under Critical, {dueBefore:O} before.");
         var accepted = Assert.Single(await new PickupMailbox(host).WaitForAsync(CustomerEmail, "Votre demande de reclassification est acceptée"));
-        Assert.Contains("sévérité Critique", accepted.TextBody, StringComparison.Ordinal);
+        Assert.Contains("gravité Critique", accepted.TextBody, StringComparison.Ordinal);
         Assert.Contains("Reclassification en Critique · Acceptée", await CustomerViewAsync(customer), StringComparison.Ordinal);
 
         // Decided once: a second answer is refused.
@@ -109,7 +109,7 @@ public sealed class CustomerRequestTests
 
         await AgentActionAsync(agent, number, "Decline&request=" + requestId, new() { ["Reason"] = "La production n'est pas touchée : les autres postes fonctionnent." });
         page = Flat(await agent.GetStringAsync($"/Staff/Tickets/{number}"));
-        Assert.Contains("Sévérité : Normale", page, StringComparison.Ordinal);
+        Assert.Contains("Gravité: Normale", page, StringComparison.Ordinal);
         Assert.Contains("Reclassification en Sérieuse refusée : La production n'est pas touchée", await AuditTrailAsync(agent, number), StringComparison.Ordinal);
         var declined = Assert.Single(await new PickupMailbox(host).WaitForAsync(CustomerEmail, "Votre demande de reclassification n'est pas acceptée"));
         Assert.Contains("La production n'est pas touchée : les autres postes fonctionnent.", declined.TextBody, StringComparison.Ordinal);

@@ -49,7 +49,7 @@ internal sealed class EscalationMail(IEmailOutbox outbox)
             ticket,
             fr ? $"Votre demande de reclassification a bien été reçue [#{ticket.Number}]" : $"Your reclassification request has been received [#{ticket.Number}]",
             fr
-                ? $"Bonjour {ticket.CustomerName},\n\nNous avons bien reçu votre demande de passer le ticket « {ticket.Subject} » en sévérité {Labels.SeverityFr(wanted)}.\n\nVotre justification :\n{justification}\n\nUn agent l'examine et vous enverra sa réponse."
+                ? $"Bonjour {ticket.CustomerName},\n\nNous avons bien reçu votre demande de passer le ticket « {ticket.Subject} » en gravité {Labels.SeverityFr(wanted)}.\n\nVotre justification :\n{justification}\n\nUn agent l'examine et vous enverra sa réponse."
                 : $"Hello {ticket.CustomerName},\n\nWe have received your request to classify the ticket \"{ticket.Subject}\" as severity {wanted}.\n\nYour justification:\n{justification}\n\nAn agent is reviewing it and will send you the answer.");
     }
 
@@ -57,7 +57,7 @@ internal sealed class EscalationMail(IEmailOutbox outbox)
         ToStaff(
             ticket,
             $"Demande de reclassification [#{ticket.Number}] {ticket.Subject}",
-            $"{ticket.CustomerName} ({ticket.CompanyName}) demande la sévérité {Labels.SeverityFr(wanted)} (actuellement {Labels.SeverityFr(ticket.Severity)}).\n\nJustification :\n{justification}");
+            $"{ticket.CustomerName} ({ticket.CompanyName}) demande la gravité {Labels.SeverityFr(wanted)} (actuellement {Labels.SeverityFr(ticket.Severity)}).\n\nJustification :\n{justification}");
 
     public void ReclassificationAccepted(TicketSummary ticket, TicketSeverity severity)
     {
@@ -66,7 +66,7 @@ internal sealed class EscalationMail(IEmailOutbox outbox)
             ticket,
             fr ? $"Votre demande de reclassification est acceptée [#{ticket.Number}]" : $"Your reclassification request is accepted [#{ticket.Number}]",
             fr
-                ? $"Bonjour {ticket.CustomerName},\n\nVotre ticket « {ticket.Subject} » est désormais de sévérité {Labels.SeverityFr(severity)}. Les délais de réponse de cette sévérité s'appliquent."
+                ? $"Bonjour {ticket.CustomerName},\n\nVotre ticket « {ticket.Subject} » est désormais de gravité {Labels.SeverityFr(severity)}. Les délais de réponse de cette gravité s'appliquent."
                 : $"Hello {ticket.CustomerName},\n\nYour ticket \"{ticket.Subject}\" now has severity {severity}. The response times of that severity apply.");
     }
 
@@ -77,7 +77,7 @@ internal sealed class EscalationMail(IEmailOutbox outbox)
             ticket,
             fr ? $"Votre demande de reclassification n'est pas acceptée [#{ticket.Number}]" : $"Your reclassification request is declined [#{ticket.Number}]",
             fr
-                ? $"Bonjour {ticket.CustomerName},\n\nVotre demande de passer le ticket « {ticket.Subject} » en sévérité {Labels.SeverityFr(wanted)} n'est pas acceptée ; il reste en sévérité {Labels.SeverityFr(ticket.Severity)}.\n\nMotif :\n{reason}"
+                ? $"Bonjour {ticket.CustomerName},\n\nVotre demande de passer le ticket « {ticket.Subject} » en gravité {Labels.SeverityFr(wanted)} n'est pas acceptée ; il reste en gravité {Labels.SeverityFr(ticket.Severity)}.\n\nMotif :\n{reason}"
                 : $"Hello {ticket.CustomerName},\n\nYour request to classify the ticket \"{ticket.Subject}\" as severity {wanted} is declined; it stays at severity {ticket.Severity}.\n\nReason:\n{reason}");
     }
 
