@@ -37,6 +37,13 @@ public sealed class ChainTests
         await using var host = Host(clock);
         using var admin = await StaffSession.SignInAsync(host);
         Assert.Contains("Escalation 1 Version 1", Flat(await admin.GetStringAsync("/Staff/Admin/Workflows")), StringComparison.Ordinal);
+        var palette = await admin.GetStringAsync("/Staff/Admin/Workflows/activities.json");
+        foreach (var activity in new[] { "\"Escalate\"", "\"NotifyEscalationContact\"", "\"WaitForAcknowledgement\"", "\"Escalation.EscalationAcknowledged\"" })
+        {
+            Assert.Contains(activity, palette, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Next level of the chain", await admin.GetStringAsync("/Staff/Admin/Workflows/Definitions/escalation"), StringComparison.Ordinal);
         var (number, customer) = await OpenTicketWithCustomerAsync(host);
         using var _ = customer;
         await RequestEscalationAsync(customer, "Personne ne nous répond.");

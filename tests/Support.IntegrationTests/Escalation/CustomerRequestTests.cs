@@ -29,6 +29,11 @@ public sealed class CustomerRequestTests
         view = await CustomerViewAsync(customer);
         Assert.Contains("Votre demande d'escalade a été envoyée.", view, StringComparison.Ordinal);
         Assert.Contains("Escalade demandée · responsables en cours d'appel", view, StringComparison.Ordinal);
+        Assert.Contains("Votre demande d'escalade est déjà en cours de traitement", view, StringComparison.Ordinal);
+
+        // A second request while the first awaits acknowledgement is refused: one call of the chain at a time.
+        await RequestEscalationAsync(customer, "Encore une fois.");
+        Assert.Contains("Votre demande d'escalade est déjà en cours de traitement : nos responsables sont appelés.", await CustomerViewAsync(customer), StringComparison.Ordinal);
 
         var acknowledgement = Assert.Single(await new PickupMailbox(host).WaitForAsync(CustomerEmail, "Votre demande d'escalade a bien été reçue"));
         Assert.Equal($"Votre demande d'escalade a bien été reçue [#{number}]", acknowledgement.Subject);

@@ -19,10 +19,13 @@ internal sealed record RequestEscalationCommand(long TicketId, string? Reason) :
 
 internal sealed class RequestEscalationValidator : AbstractValidator<RequestEscalationCommand>
 {
-    public RequestEscalationValidator(IStringLocalizer<EscalationResource> t)
+    public RequestEscalationValidator(IStringLocalizer<EscalationResource> t, EscalationDbContext db)
     {
         RuleFor(c => c.Reason).NotEmpty().WithMessage(t["Tell us why the ticket must be escalated."])
             .MaximumLength(2000).WithMessage(t["The reason is limited to 2,000 characters."]);
+        RuleFor(c => c.TicketId)
+            .MustAsync(async (id, ct) => !await db.Escalations.AnyAsync(e => e.TicketId == id && e.Source == EscalationSource.CustomerRequest && e.Status == EscalationStatus.Open, ct))
+            .WithMessage(t["Your escalation request is already being handled: our managers are being called."]);
     }
 }
 
@@ -101,7 +104,11 @@ internal sealed record CustomerRequestsView(
     IReadOnlyList<CustomerEscalationRow> Escalations,
     IReadOnlyList<CustomerReclassificationRow> Reclassifications,
     TicketSeverity Severity,
-    bool ReclassificationPending);
+    bool ReclassificationPending)
+{
+    /// <summary>Whether a request of the customer still waits for a manager's acknowledgement (a new one would be refused).</summary>
+    public bool EscalationPending => Escalations.Any(e => e.Status == EscalationStatus.Open);
+}
 
 internal sealed record CustomerEscalationRow(DateTime RequestedAtUtc, string Reason, EscalationStatus Status, DateTime? AcknowledgedAtUtc);
 
