@@ -89,6 +89,7 @@ public sealed class ChainTests
             Assert.Contains($"Le ticket {number} vous est escaladé (niveau 1).", page, StringComparison.Ordinal);
         }
 
+        clock.Set(Utc(30, 8, 10));
         var confirmed = await ConfirmAcknowledgementAsync(host, path);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Contains($"Merci, Support desk Europe : l'escalade du ticket {number} est prise en compte et la chaîne s'arrête ici.", Flat(await confirmed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
@@ -102,6 +103,10 @@ public sealed class ChainTests
         Assert.Contains("Réception accusée (Support desk Europe (support.europe@example.com))", panel, StringComparison.Ordinal);
         Assert.Contains("Escalade : accusé de réception", await AuditTrailAsync(admin, number), StringComparison.Ordinal);
         Assert.Empty(new PickupMailbox(host).To(ManagerEurope));
+
+        // The report: one customer request in November, acknowledged at level 1 after 10 minutes.
+        var report = Flat(System.Text.RegularExpressions.Regex.Match(await admin.GetStringAsync("/Staff/Reports/Escalations"), "<tr data-month=\"2026-11\">.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+        Assert.Equal("novembre 2026 1 1 0 1 1 10 min 10 min 0 0 0", report.Trim());
 
         var reused = await ConfirmAcknowledgementAsync(host, path);
         Assert.Equal(HttpStatusCode.Gone, reused.StatusCode);
