@@ -53,7 +53,7 @@ internal sealed class EscalationAcknowledgements(EscalationDbContext db, IMediat
 }
 
 /// <summary>An agent accepts a reclassification request (the severity changes and the SLA is timed again) or declines it with a reason.</summary>
-internal sealed record DecideReclassificationCommand(long RequestId, bool Accept, string? Reason, StaffActor Agent) : IRequest<Unit>;
+internal sealed record DecideReclassificationCommand(long TicketId, long RequestId, bool Accept, string? Reason, StaffActor Agent) : IRequest<Unit>;
 
 internal sealed class DecideReclassificationValidator : AbstractValidator<DecideReclassificationCommand>
 {
@@ -61,8 +61,8 @@ internal sealed class DecideReclassificationValidator : AbstractValidator<Decide
     {
         RuleFor(c => c.Reason).NotEmpty().When(c => !c.Accept).WithMessage(t["Give the customer the reason for declining."]);
         RuleFor(c => c.Reason).MaximumLength(2000).WithMessage(t["The reason is limited to 2,000 characters."]);
-        RuleFor(c => c.RequestId)
-            .MustAsync((id, ct) => db.Reclassifications.AnyAsync(r => r.Id == id && r.Status == ReclassificationStatus.Pending, ct))
+        RuleFor(c => c)
+            .MustAsync((c, ct) => db.Reclassifications.AnyAsync(r => r.Id == c.RequestId && r.TicketId == c.TicketId && r.Status == ReclassificationStatus.Pending, ct))
             .WithMessage(t["This reclassification request has already been decided."]);
     }
 }

@@ -35,10 +35,10 @@ internal sealed class EscalationModel(IMediator mediator, IStaffDirectory staff)
     }
 
     public Task<IActionResult> OnPostAcceptAsync(int number, long request, CancellationToken cancellationToken) =>
-        RunAsync(number, "accepted", (_, agent) => mediator.Send(new DecideReclassificationCommand(request, true, null, agent), cancellationToken), cancellationToken);
+        RunAsync(number, "accepted", (ticket, agent) => mediator.Send(new DecideReclassificationCommand(ticket.TicketId, request, true, null, agent), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostDeclineAsync(int number, long request, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(number, "declined", (_, agent) => mediator.Send(new DecideReclassificationCommand(request, false, reason, agent), cancellationToken), cancellationToken);
+        RunAsync(number, "declined", (ticket, agent) => mediator.Send(new DecideReclassificationCommand(ticket.TicketId, request, false, reason, agent), cancellationToken), cancellationToken);
 
     private async Task<IActionResult> RunAsync<T>(int number, string notice, Func<TicketSummary, StaffActor, Task<T>> action, CancellationToken cancellationToken)
     {
