@@ -107,6 +107,9 @@ public sealed class ChainTests
         // The report: one customer request in November, acknowledged at level 1 after 10 minutes.
         var report = Flat(System.Text.RegularExpressions.Regex.Match(await admin.GetStringAsync("/Staff/Reports/Escalations"), "<tr data-month=\"2026-11\">.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
         Assert.Equal("novembre 2026 1 1 0 1 1 10 min 10 min 0 0 0", report.Trim());
+        var csv = await admin.GetStringAsync("/Staff/Reports/Escalations?handler=Csv");
+        Assert.Contains("month,escalations,customer_requests,sla_breaches,reached_level_1,acknowledged,mean_minutes_to_acknowledge", csv, StringComparison.Ordinal);
+        Assert.Contains("2026-11,1,1,0,1,1,10.0,10.0,0,0,0", csv, StringComparison.Ordinal);
 
         var reused = await ConfirmAcknowledgementAsync(host, path);
         Assert.Equal(HttpStatusCode.Gone, reused.StatusCode);

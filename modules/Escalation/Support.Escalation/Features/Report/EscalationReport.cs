@@ -1,3 +1,4 @@
+using System.Globalization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Support.Escalation.Data;
@@ -54,4 +55,35 @@ internal sealed class EscalationReportQueryHandler(EscalationDbContext db) : IRe
                 handOffs.Where(h => MonthOf(h.AtUtc) == month).GroupBy(h => h.Team).ToDictionary(g => g.Key, g => g.Count()));
         })];
     }
+}
+
+/// <summary>The report as CSV (invariant numbers, minutes), one line per month, a column per level of the chain reached.</summary>
+internal static class EscalationReportCsv
+{
+    public static string Write(IReadOnlyList<EscalationMonth> months)
+    {
+        var levels = months.SelectMany(m => m.ByLevel.Keys).Distinct().Order().ToList();
+        var csv = new System.Text.StringBuilder("month,escalations,customer_requests,sla_breaches,");
+        foreach (var level in levels)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"reached_level_{level},");
+        }
+
+        csv.Append("acknowledged,mean_minutes_to_acknowledge,longest_minutes_to_acknowledge,hand_offs_development,hand_offs_it_operations,hand_offs_management\r\n");
+        foreach (var month in months)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{month.Month:yyyy-MM},{month.Escalations},{month.CustomerRequests},{month.SlaBreaches},");
+            foreach (var level in levels)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"{month.ByLevel.GetValueOrDefault(level)},");
+            }
+
+            csv.Append(CultureInfo.InvariantCulture, $"{month.Acknowledged},{Minutes(month.MeanTimeToAcknowledge)},{Minutes(month.LongestTimeToAcknowledge)},")
+                .Append(CultureInfo.InvariantCulture, $"{month.HandOffs.GetValueOrDefault(ExpertTeam.Development)},{month.HandOffs.GetValueOrDefault(ExpertTeam.ItOperations)},{month.HandOffs.GetValueOrDefault(ExpertTeam.Management)}\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Minutes(TimeSpan? value) => value?.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
 }

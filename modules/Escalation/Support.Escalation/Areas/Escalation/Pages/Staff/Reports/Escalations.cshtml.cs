@@ -1,4 +1,6 @@
+using System.Text;
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Support.Escalation.Features.Report;
 
@@ -13,7 +15,17 @@ internal sealed class EscalationsModel(IMediator mediator, TimeProvider clock) :
 
     public IReadOnlyList<EscalationMonth> Months { get; private set; } = [];
 
-    public async Task OnGetAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    public async Task OnGetAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
+        Months = await mediator.Send(Query(from, to), cancellationToken);
+
+    public async Task<IActionResult> OnGetCsvAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var months = await mediator.Send(Query(from, to), cancellationToken);
+        var csv = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(EscalationReportCsv.Write(months))).ToArray();
+        return File(csv, "text/csv; charset=utf-8", $"escalations-{From:yyyy-MM-dd}-{To:yyyy-MM-dd}.csv");
+    }
+
+    private EscalationReportQuery Query(DateOnly? from, DateOnly? to)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         To = to ?? today;
@@ -23,8 +35,6 @@ internal sealed class EscalationsModel(IMediator mediator, TimeProvider clock) :
             (From, To) = (To, From);
         }
 
-        Months = await mediator.Send(
-            new EscalationReportQuery(From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
-            cancellationToken);
+        return new EscalationReportQuery(From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
     }
 }
