@@ -68,3 +68,9 @@ public sealed record TicketPagePanel(TicketPage Page, string ViewComponent, int 
 
 /// <summary>The absolute address of a portal path for links in emails (the configured public address, else the request's).</summary>
 public sealed record PortalAddressQuery(string Path) : IQuery<string>;
+
+/// <summary>
+/// Assigns the ticket to a team on behalf of another module (a hand-off to an expert team): the ticket leaves its agent
+/// and lands in the team's queue; the audit trail records it and "ticket assigned" is raised. False when the ticket does not exist.
+/// </summary>
+public sealed record AssignTicketTeamCommand(long TicketId, SupportTeam Team, string Actor, string? ActorStaffId) : MediatR.IRequest<bool>;

@@ -25,7 +25,10 @@ public sealed class HandOffAndContactsTests
         panel = await StaffPanelAsync(agent, number);
         Assert.Contains("Niveau 2 · Développement", panel, StringComparison.Ordinal);
         Assert.Contains("niveau 2 : Développement — Le pilote 4.2 plante", panel, StringComparison.Ordinal);
-        Assert.Contains("Escalade interne au niveau 2 : équipe Développement", await AuditTrailAsync(agent, number), StringComparison.Ordinal);
+        Assert.Contains("Équipe : Support → Développement", await AuditTrailAsync(agent, number), StringComparison.Ordinal);
+        var queue = Flat(await agent.GetStringAsync("/Staff/Tickets?team=Development"));
+        Assert.Contains(number, queue, StringComparison.Ordinal);
+        Assert.DoesNotContain(number, Flat(await agent.GetStringAsync("/Staff/Tickets?team=Support")), StringComparison.Ordinal);
         var mail = Assert.Single(await new PickupMailbox(host).WaitForAsync("development@example.com", "Ticket transmis à l'équipe Développement"));
         Assert.Contains("Le pilote 4.2 plante à l'impression recto verso", mail.TextBody, StringComparison.Ordinal);
 

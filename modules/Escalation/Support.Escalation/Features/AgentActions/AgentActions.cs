@@ -132,14 +132,18 @@ internal sealed class HandOffHandler(EscalationDbContext db, IMediator mediator,
             mail.HandedOff(ticket, team, address, level, note, request.Agent.Name);
         }
 
-        await mediator.Send(
-            new RecordTicketTimelineCommand(
-                ticket.TicketId, request.Agent.Name, request.Agent.Id,
-                $"Escalade interne au niveau {level} : équipe {Labels.TeamFr(team)}",
-                $"Internal escalation to level {level}: {Labels.TeamEn(team)} team"),
-            cancellationToken);
+        // Sent last: its unit of work commits the hand-off, its event and the team's email with the assignment, which the
+        // audit trail records ("Équipe : Support → Développement") and which puts the ticket in the team's queue.
+        await mediator.Send(new AssignTicketTeamCommand(ticket.TicketId, SupportTeamOf(team), request.Agent.Name, request.Agent.Id), cancellationToken);
         return Unit.Value;
     }
+
+    private static SupportTeam SupportTeamOf(ExpertTeam team) => team switch
+    {
+        ExpertTeam.Development => SupportTeam.Development,
+        ExpertTeam.ItOperations => SupportTeam.ItOperations,
+        _ => SupportTeam.Management,
+    };
 }
 
 /// <summary>A ticket's internal escalation level: 1 at the support desk, one more for each hand-off to an expert team.</summary>

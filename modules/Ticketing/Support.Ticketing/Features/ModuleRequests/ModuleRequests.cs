@@ -104,3 +104,26 @@ internal sealed class PortalAddressQueryHandler(PortalUrls urls) : IRequestHandl
 {
     public Task<string> Handle(PortalAddressQuery request, CancellationToken cancellationToken) => Task.FromResult(urls.Absolute(request.Path));
 }
+
+internal sealed class AssignTicketTeamHandler(TicketingDbContext db, TicketEvents events, TimeProvider clock) : IRequestHandler<AssignTicketTeamCommand, bool>
+{
+    public async Task<bool> Handle(AssignTicketTeamCommand request, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == request.TicketId, cancellationToken);
+        if (ticket is null)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (previousTeam, previousAgent) = (ticket.Team, ticket.AssignedAgentId);
+        // A new team picks the ticket up; within the same team the agent keeps it.
+        var (agentId, agentName) = request.Team == ticket.Team ? (ticket.AssignedAgentId, ticket.AssignedAgentName) : (null, null);
+        if (ticket.Assign(request.Team, agentId, agentName, request.Actor, request.ActorStaffId, now))
+        {
+            await events.AssignedAsync(ticket, previousTeam, previousAgent, now, cancellationToken);
+        }
+
+        return true;
+    }
+}
