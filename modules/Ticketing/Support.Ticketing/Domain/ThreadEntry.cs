@@ -97,6 +97,9 @@ internal sealed class TicketChange
     public const string SlaWarningField = "SlaWarning";
     public const string SlaBreachedField = "SlaBreached";
 
+    /// <summary>A line written by another module, in English (old value) and French (new value).</summary>
+    public const string TimelineField = "Timeline";
+
     private TicketChange()
     {
     }

@@ -439,6 +439,16 @@ internal sealed class Ticket
     public void RecordEvent(string what, string? detail, string actor, string? actorStaffId, DateTime now) =>
         Record(now, actor, actorStaffId, what, null, detail);
 
+    /// <summary>
+    /// Records a line another module wrote (an escalation, a reclassification request): its English text is kept as the
+    /// old value and its French as the new one, and the page shows the agent's language.
+    /// </summary>
+    public void RecordTimeline(string textFr, string textEn, string actor, string? actorStaffId, DateTime now)
+    {
+        Record(now, actor, actorStaffId, TicketChange.TimelineField, textEn, textFr);
+        UpdatedAtUtc = now;
+    }
+
     private void Record(DateTime now, string actor, string? actorStaffId, string field, string? oldValue, string? newValue) =>
         _changes.Add(new TicketChange(now, actor, actorStaffId, field, oldValue, newValue));
 

@@ -17,6 +17,328 @@ namespace Support.Escalation.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
 
+            modelBuilder.Entity("Support.Escalation.Domain.ContactCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CalledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EscalationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("EscalationId", "Id");
+
+                    b.ToTable("escalation_contact_call");
+                });
+
+            modelBuilder.Entity("Support.Escalation.Domain.EscalationContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "Level");
+
+                    b.ToTable("escalation_contact", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Email = "support.europe@example.com",
+                            Hours = "24/7",
+                            Level = 1,
+                            Name = "Support desk Europe",
+                            Phone = "+33 1 00 00 00 01",
+                            Region = 0,
+                            Role = 0
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Email = "service.manager.europe@example.com",
+                            Hours = "Mon–Fri 08:00–18:00 CET",
+                            Level = 2,
+                            Name = "Customer-service manager Europe",
+                            Phone = "+33 1 00 00 00 02",
+                            Region = 0,
+                            Role = 1
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Email = "director.europe@example.com",
+                            Hours = "Mon–Fri 09:00–17:00 CET",
+                            Level = 3,
+                            Name = "Director Europe",
+                            Phone = "+33 1 00 00 00 03",
+                            Region = 0,
+                            Role = 2
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            Email = "support.na@example.com",
+                            Hours = "24/7",
+                            Level = 1,
+                            Name = "Support desk North America",
+                            Phone = "+1 555 000 0001",
+                            Region = 1,
+                            Role = 0
+                        },
+                        new
+                        {
+                            Id = 5L,
+                            Email = "service.manager.na@example.com",
+                            Hours = "Mon–Fri 08:00–18:00 ET",
+                            Level = 2,
+                            Name = "Customer-service manager North America",
+                            Phone = "+1 555 000 0002",
+                            Region = 1,
+                            Role = 1
+                        },
+                        new
+                        {
+                            Id = 6L,
+                            Email = "director.na@example.com",
+                            Hours = "Mon–Fri 09:00–17:00 ET",
+                            Level = 3,
+                            Name = "Director North America",
+                            Phone = "+1 555 000 0003",
+                            Region = 1,
+                            Role = 2
+                        });
+                });
+
+            modelBuilder.Entity("Support.Escalation.Domain.ExpertTeamAddress", b =>
+                {
+                    b.Property<int>("Team")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Team");
+
+                    b.ToTable("escalation_expert_team", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Team = 0,
+                            Email = "development@example.com"
+                        },
+                        new
+                        {
+                            Team = 1,
+                            Email = "it.operations@example.com"
+                        },
+                        new
+                        {
+                            Team = 2,
+                            Email = "management@example.com"
+                        });
+                });
+
+            modelBuilder.Entity("Support.Escalation.Domain.ReclassificationRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CurrentSeverity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WantedSeverity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Id");
+
+                    b.ToTable("escalation_reclassification_request");
+                });
+
+            modelBuilder.Entity("Support.Escalation.Domain.TeamHandOff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Team")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("TicketId", "Id");
+
+                    b.ToTable("escalation_team_hand_off");
+                });
+
+            modelBuilder.Entity("Support.Escalation.Domain.TicketEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedAtUtc");
+
+                    b.HasIndex("TicketId", "Id");
+
+                    b.ToTable("escalation_ticket_escalation");
+                });
+
             modelBuilder.Entity("Support.Kernel.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
