@@ -54,6 +54,7 @@ public sealed class TicketingModule : IModule
         services.AddScoped<TicketMail>();
         services.AddScoped<TicketEvents>();
         services.AddScoped<PortalUrls>();
+        services.AddScoped<Web.KnowledgeBaseArticles>();
         services.AddScoped<CustomerGrants>();
         services.AddSingleton<CustomerAccess>();
         // The SLA workflow first, so that the demo tickets start it.
