@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Support.KnowledgeBase.Data;
 using Support.KnowledgeBase.Domain;
@@ -32,6 +31,13 @@ internal sealed class ArticleSearch
     // Markers the tokenizer drops and no article contains; turned into <mark> after HTML encoding.
     private const char MarkStart = '\u0002';
     private const char MarkEnd = '\u0003';
+
+    /// <summary>
+    /// The most matches a search ranks. A query matching more (a single common word) ranks the most
+    /// recently written of them: scoring every match of a word found in most articles would cost
+    /// hundreds of milliseconds with 100,000 articles (docs/benchmarks.md).
+    /// </summary>
+    public const int RankedMatchLimit = 2000;
 
     private readonly KnowledgeBaseDbContext _db;
 
@@ -79,12 +85,19 @@ internal sealed class ArticleSearch
 
     private async Task<List<long>> RankAsync(string match, string language, SearchAudience audience, int limit, CancellationToken cancellationToken)
     {
+        // Scoring costs the same for every match: past RankedMatchLimit matches, only the newest are ranked.
+        var floor = await _db.Database.SqlQuery<long>($"""
+            SELECT rowid AS Value FROM knowledgebase_article_search
+            WHERE knowledgebase_article_search MATCH {match}
+            ORDER BY rowid DESC LIMIT 1 OFFSET {RankedMatchLimit - 1}
+            """).ToListAsync(cancellationToken);
+        var fromId = floor.Count == 0 ? 0 : floor[0];
         var customersOnly = audience == SearchAudience.Customers;
         return await _db.Database.SqlQuery<long>($"""
             SELECT s.rowid AS Value
             FROM knowledgebase_article_search AS s
             JOIN knowledgebase_article AS a ON a."Id" = s.rowid
-            WHERE knowledgebase_article_search MATCH {match}
+            WHERE knowledgebase_article_search MATCH {match} AND s.rowid >= {fromId}
               AND ({customersOnly} = 0 OR (a."Status" = {(int)ArticleStatus.Published} AND a."Visibility" = {(int)ArticleVisibility.Public}))
             ORDER BY a."Language" = {language} DESC, bm25(knowledgebase_article_search, 10.0, 4.0, 6.0, 1.0), s.rowid DESC
             LIMIT {limit}
@@ -95,20 +108,24 @@ internal sealed class ArticleSearch
     {
         var start = MarkStart.ToString();
         var end = MarkEnd.ToString();
-        var idsJson = JsonSerializer.Serialize(ids);
-        var rows = await _db.Database.SqlQuery<HighlightRow>($"""
-            SELECT a."Id", a."Language", a."Visibility", a."Status", a."Title", a."Summary",
-                   highlight(knowledgebase_article_search, 0, {start}, {end}) AS "TitleMarked",
-                   highlight(knowledgebase_article_search, 1, {start}, {end}) AS "SummaryMarked",
-                   snippet(knowledgebase_article_search, 3, {start}, {end}, '…', 24) AS "ExcerptMarked"
-            FROM knowledgebase_article_search
-            JOIN knowledgebase_article AS a ON a."Id" = knowledgebase_article_search.rowid
-            WHERE knowledgebase_article_search MATCH {match}
-              AND knowledgebase_article_search.rowid IN (SELECT value FROM json_each({idsJson}))
-            """).ToListAsync(cancellationToken);
-        var byId = rows.ToDictionary(r => r.Id);
-        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(r => new ArticleHit(
-            r.Id, r.Language, (ArticleVisibility)r.Visibility, (ArticleStatus)r.Status, r.Title, r.Summary, Marked(r.TitleMarked), Marked(r.SummaryMarked), Marked(r.ExcerptMarked)))];
+        var hits = new List<ArticleHit>(ids.Count);
+        // One look-up by rowid per hit: FTS5 finds a rowid directly, where an IN list would walk every match.
+        foreach (var id in ids)
+        {
+            var rows = await _db.Database.SqlQuery<HighlightRow>($"""
+                SELECT a."Id", a."Language", a."Visibility", a."Status", a."Title", a."Summary",
+                       highlight(knowledgebase_article_search, 0, {start}, {end}) AS "TitleMarked",
+                       highlight(knowledgebase_article_search, 1, {start}, {end}) AS "SummaryMarked",
+                       snippet(knowledgebase_article_search, 3, {start}, {end}, '…', 24) AS "ExcerptMarked"
+                FROM knowledgebase_article_search
+                JOIN knowledgebase_article AS a ON a."Id" = knowledgebase_article_search.rowid
+                WHERE knowledgebase_article_search MATCH {match} AND knowledgebase_article_search.rowid = {id}
+                """).ToListAsync(cancellationToken);
+            hits.AddRange(rows.Select(r => new ArticleHit(
+                r.Id, r.Language, (ArticleVisibility)r.Visibility, (ArticleStatus)r.Status, r.Title, r.Summary, Marked(r.TitleMarked), Marked(r.SummaryMarked), Marked(r.ExcerptMarked))));
+        }
+
+        return hits;
     }
 
     /// <summary>The text HTML-encoded, with the matched words in <c>&lt;mark&gt;</c>.</summary>
