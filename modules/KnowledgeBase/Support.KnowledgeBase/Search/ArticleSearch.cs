@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Support.KnowledgeBase.Data;
 using Support.KnowledgeBase.Domain;
@@ -28,10 +26,6 @@ internal sealed record ArticleHit(long Id, string Language, ArticleVisibility Vi
 /// </summary>
 internal sealed class ArticleSearch
 {
-    // Markers the tokenizer drops and no article contains; turned into <mark> after HTML encoding.
-    private const char MarkStart = '\u0002';
-    private const char MarkEnd = '\u0003';
-
     /// <summary>
     /// The most matches a search ranks. A query matching more (a single common word) ranks the most
     /// recently written of them: scoring every match of a word found in most articles would cost
@@ -52,18 +46,20 @@ internal sealed class ArticleSearch
             return [];
         }
 
-        var ids = await RankAsync(string.Join(' ', words), language, audience, limit, cancellationToken);
-        var match = string.Join(' ', words);
-        if (ids.Count == 0 && words.Count > 1)
+        var terms = words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*").ToList();
+        var ids = await RankAsync(string.Join(' ', terms), language, audience, limit, cancellationToken);
+        if (ids.Count == 0 && terms.Count > 1)
         {
-            match = string.Join(" OR ", words);
-            ids = await RankAsync(match, language, audience, limit, cancellationToken);
+            ids = await RankAsync(string.Join(" OR ", terms), language, audience, limit, cancellationToken);
         }
 
-        return ids.Count == 0 ? [] : await HighlightAsync(match, ids, cancellationToken);
+        return ids.Count == 0 ? [] : await HighlightAsync(words, ids, cancellationToken);
     }
 
-    /// <summary>The FTS5 terms of what was typed: each word quoted (so no operator can be injected) and matched as a prefix.</summary>
+    /// <summary>
+    /// The words of what was typed, each to be matched as a prefix. Each is quoted in the FTS5 query, so
+    /// no operator can be injected; a single letter counts only when it is alone.
+    /// </summary>
     internal static List<string> Words(string? text)
     {
         var words = (text ?? "")
@@ -71,13 +67,12 @@ internal sealed class ArticleSearch
             .Where(w => w.Any(char.IsLetterOrDigit))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        // A single letter would match half the articles as a prefix; it counts only when alone.
         if (words.Count > 1)
         {
             words = [.. words.Where(w => w.Length > 1)];
         }
 
-        return [.. words.Take(10).Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*")];
+        return [.. words.Take(10)];
     }
 
     private static char[] Separators() =>
@@ -104,61 +99,24 @@ internal sealed class ArticleSearch
             """).ToListAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<ArticleHit>> HighlightAsync(string match, List<long> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// The hits with the matched words marked. Marking is done here rather than with FTS5's
+    /// highlight() and snippet(): those evaluate the whole query again for each row, about 10 ms
+    /// per hit with prefixes matching most of 100,000 articles (docs/benchmarks.md).
+    /// </summary>
+    private async Task<IReadOnlyList<ArticleHit>> HighlightAsync(List<string> words, List<long> ids, CancellationToken cancellationToken)
     {
-        var start = MarkStart.ToString();
-        var end = MarkEnd.ToString();
-        var hits = new List<ArticleHit>(ids.Count);
-        // One look-up by rowid per hit: FTS5 finds a rowid directly, where an IN list would walk every match.
-        foreach (var id in ids)
-        {
-            var rows = await _db.Database.SqlQuery<HighlightRow>($"""
-                SELECT a."Id", a."Language", a."Visibility", a."Status", a."Title", a."Summary",
-                       highlight(knowledgebase_article_search, 0, {start}, {end}) AS "TitleMarked",
-                       highlight(knowledgebase_article_search, 1, {start}, {end}) AS "SummaryMarked",
-                       snippet(knowledgebase_article_search, 3, {start}, {end}, '…', 24) AS "ExcerptMarked"
-                FROM knowledgebase_article_search
-                JOIN knowledgebase_article AS a ON a."Id" = knowledgebase_article_search.rowid
-                WHERE knowledgebase_article_search MATCH {match} AND knowledgebase_article_search.rowid = {id}
-                """).ToListAsync(cancellationToken);
-            hits.AddRange(rows.Select(r => new ArticleHit(
-                r.Id, r.Language, (ArticleVisibility)r.Visibility, (ArticleStatus)r.Status, r.Title, r.Summary, Marked(r.TitleMarked), Marked(r.SummaryMarked), Marked(r.ExcerptMarked))));
-        }
-
-        return hits;
-    }
-
-    /// <summary>The text HTML-encoded, with the matched words in <c>&lt;mark&gt;</c>.</summary>
-    internal static string Marked(string? text)
-    {
-        var encoded = WebUtility.HtmlEncode(text ?? "");
-        return new StringBuilder(encoded)
-            .Replace(MarkStart.ToString(), "<mark>")
-            .Replace(MarkEnd.ToString(), "</mark>")
-            .ToString();
+        var rows = await _db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Language, a.Visibility, a.Status, a.Title, a.Summary, a.BodyText })
+            .ToListAsync(cancellationToken);
+        var byId = rows.ToDictionary(r => r.Id);
+        var prefixes = Highlighter.Prefixes(words);
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(r => new ArticleHit(
+            r.Id, r.Language, r.Visibility, r.Status, r.Title, r.Summary,
+            Highlighter.Mark(r.Title, prefixes), Highlighter.Mark(r.Summary, prefixes), Highlighter.Excerpt(r.BodyText, prefixes)))];
     }
 
     /// <summary>The language an article page or a visitor uses: <c>en</c> or <c>fr</c> (the default).</summary>
     public static string LanguageOf(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? "en" : "fr";
-
-    internal sealed class HighlightRow
-    {
-        public long Id { get; init; }
-
-        public string Language { get; init; } = "";
-
-        public int Visibility { get; init; }
-
-        public int Status { get; init; }
-
-        public string Title { get; init; } = "";
-
-        public string Summary { get; init; } = "";
-
-        public string? TitleMarked { get; init; }
-
-        public string? SummaryMarked { get; init; }
-
-        public string? ExcerptMarked { get; init; }
-    }
 }

@@ -9,7 +9,7 @@ namespace Support.KnowledgeBase.Areas.KnowledgeBase.Pages.Kb;
 
 /// <summary>
 /// The portal's search results. Titles, summaries and excerpts are rendered as HTML: they come from
-/// <see cref="ArticleSearch.Marked"/>, which encodes the text and adds only the <c>mark</c> elements.
+/// <see cref="Highlighter"/>, which encodes the text and adds only the <c>mark</c> elements.
 /// </summary>
 internal sealed class SearchModel : PageModel
 {
