@@ -2,6 +2,7 @@
 import 'bootstrap/dist/css/bootstrap.min.css';
 import './site.css';
 import 'bootstrap';
+import { enhanceKnowledgeBase } from './knowledge-base.js';
 
 // Buttons marked data-copy copy the text of the element they name to the clipboard.
 document.addEventListener('click', async (event) => {
@@ -23,3 +24,11 @@ document.addEventListener('submit', (event) => {
         event.preventDefault();
     }
 });
+
+// Knowledge-base suggestions on the new-ticket form and the article search on a ticket page.
+
+if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', enhanceKnowledgeBase);
+} else {
+    enhanceKnowledgeBase();
+}

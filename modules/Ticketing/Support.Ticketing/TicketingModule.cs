@@ -55,6 +55,7 @@ public sealed class TicketingModule : IModule
         services.AddScoped<TicketEvents>();
         services.AddScoped<PortalUrls>();
         services.AddScoped<Features.ModuleRequests.TicketSummaries>();
+        services.AddScoped<Web.KnowledgeBaseArticles>();
         services.AddScoped<CustomerGrants>();
         services.AddSingleton<CustomerAccess>();
         // The SLA workflow first, so that the demo tickets start it.

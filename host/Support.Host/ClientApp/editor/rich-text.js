@@ -291,6 +291,16 @@ export function enhanceRichText(textarea) {
         editor.commands.focus();
     });
 
+    // Other scripts (the knowledge-base search on a ticket page) insert a link at the cursor.
+    textarea.addEventListener('rich-text:insert-link', (event) => {
+        event.preventDefault();
+        const { text, href } = event.detail;
+        editor.chain().focus().insertContent([
+            { type: 'text', text, marks: [{ type: 'link', attrs: { href } }] },
+            { type: 'text', text: ' ' },
+        ]).run();
+    });
+
     // The browser resets the textarea after the reset event; the editor then shows what the
     // textarea holds (empty for a new message), and the reset cannot be undone into it.
     textarea.form?.addEventListener('reset', () => {

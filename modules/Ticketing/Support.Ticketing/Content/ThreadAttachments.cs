@@ -1,3 +1,4 @@
+using Support.Kernel.Content;
 using Support.Kernel.Storage;
 using Support.Ticketing.Domain;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using Support.Kernel.Content;
 using Support.Plugins.Abstractions;
 using Support.Ticketing.Data;
 

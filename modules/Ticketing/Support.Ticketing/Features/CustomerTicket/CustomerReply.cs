@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Support.Kernel.Content;
 using Support.Kernel.Persistence;
 using Support.Kernel.Storage;
 using Support.Plugins.Abstractions;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using Support.Kernel.Content;
 using Support.Plugins.Abstractions;
 using Support.Ticketing.Content;
 

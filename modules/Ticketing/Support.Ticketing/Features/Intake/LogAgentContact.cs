@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Support.Kernel.Content;
 using Support.Kernel.Persistence;
 using Support.Kernel.Staff;
 using Support.Plugins.Abstractions;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Localization;
+using Support.Kernel.Content;
 using Support.Kernel.Storage;
 using Support.Plugins.Abstractions;
 using Support.Ticketing.Content;

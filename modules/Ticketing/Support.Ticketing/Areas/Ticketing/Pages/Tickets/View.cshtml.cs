@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Support.Kernel.Content;
 using Support.Plugins.Abstractions;
 using Support.Ticketing.Features.CustomerTicket;
 using Support.Ticketing.Portal;

@@ -3,7 +3,9 @@ using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Support.Kernel.Content;
 using Support.Kernel.Staff;
+using Support.KnowledgeBase.Contracts;
 using Support.Ticketing.Data;
 using Support.Ticketing.Contracts;
 using Support.Ticketing.Features.Administration;
@@ -21,11 +23,13 @@ internal sealed class TicketModel : PageModel
 {
     private readonly IMediator _mediator;
     private readonly IStaffDirectory _staff;
+    private readonly KnowledgeBaseArticles _knowledgeBase;
 
-    public TicketModel(IMediator mediator, IStaffDirectory staff, IEnumerable<Support.Plugins.Abstractions.ITicketFieldContributor> contributors)
+    public TicketModel(IMediator mediator, IStaffDirectory staff, IEnumerable<Support.Plugins.Abstractions.ITicketFieldContributor> contributors, KnowledgeBaseArticles knowledgeBase)
     {
         _mediator = mediator;
         _staff = staff;
+        _knowledgeBase = knowledgeBase;
         StaffFields = [.. contributors.SelectMany(c => c.Fields).Where(f => f.Forms.HasFlag(Support.Plugins.Abstractions.TicketForm.Staff))];
     }
 
@@ -34,6 +38,12 @@ internal sealed class TicketModel : PageModel
 
     [BindProperty]
     public Dictionary<string, string?> Fields { get; set; } = [];
+
+    /// <summary>Whether the page offers the knowledge-base search and "create an article from this ticket".</summary>
+    public bool KnowledgeBaseAvailable => _knowledgeBase.IsAvailable;
+
+    /// <summary>The knowledge-base page that drafts an article from this ticket's thread.</summary>
+    public string NewArticleUrl => KnowledgeBaseUrls.NewArticleFromTicket(Ticket.Number);
 
     public AgentTicketView Ticket { get; private set; } = null!;
 
@@ -57,6 +67,13 @@ internal sealed class TicketModel : PageModel
 
     [TempData]
     public string? Notice { get; set; }
+
+    /// <summary>The articles matching an agent's search, for the page's script (links only to those customers can read).</summary>
+    public async Task<IActionResult> OnGetKnowledgeBaseAsync(string? q, CancellationToken cancellationToken)
+    {
+        var articles = await _knowledgeBase.SearchForAgentAsync(q, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        return new JsonResult(articles.Select(a => new { a.Title, a.Summary, a.Url, a.IsPublic, Edit = KnowledgeBaseUrls.EditArticle(a.Id) }));
+    }
 
     public async Task<IActionResult> OnGetAsync(int number, CancellationToken cancellationToken)
     {

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Http;
-using Support.Ticketing.Content;
 
-namespace Support.Ticketing.Web;
+namespace Support.Kernel.Content;
 
 /// <summary>Reads a form's files for the attachment policy without holding more than it needs in memory.</summary>
-internal static class UploadedFiles
+public static class UploadedFiles
 {
     /// <summary>The whole request a ticket form may send: five 2 MB files, the rich text and the fields.</summary>
     public const long RequestLimit = (AttachmentPolicy.MaxFiles * AttachmentPolicy.MaxBytes) + (4 * 1024 * 1024);

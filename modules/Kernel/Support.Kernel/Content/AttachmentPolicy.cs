@@ -1,15 +1,15 @@
 using System.Text;
 
-namespace Support.Ticketing.Content;
+namespace Support.Kernel.Content;
 
 /// <summary>A file as uploaded: its name, what the browser claimed it is, and its bytes.</summary>
-internal sealed record UploadedFile(string FileName, string ClaimedContentType, byte[] Content);
+public sealed record UploadedFile(string FileName, string ClaimedContentType, byte[] Content);
 
 /// <summary>A file the policy accepted: the type comes from its content.</summary>
-internal sealed record AcceptedFile(string FileName, string ContentType, byte[] Content);
+public sealed record AcceptedFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Why a file was refused, for the message shown next to it.</summary>
-internal enum RefusalReason
+public enum RefusalReason
 {
     TooMany,
     TooLarge,
@@ -19,14 +19,14 @@ internal enum RefusalReason
 }
 
 /// <summary>A refused file and why.</summary>
-internal sealed record RefusedFile(string FileName, RefusalReason Reason);
+public sealed record RefusedFile(string FileName, RefusalReason Reason);
 
 /// <summary>
 /// What may be attached to a ticket: at most five files of 2 MB, of the types support staff open every
 /// day (documents, images, archives, logs), each recognised from its first bytes. Executables, scripts,
 /// HTML and SVG (which can carry script) are refused whatever their name says.
 /// </summary>
-internal static class AttachmentPolicy
+public static class AttachmentPolicy
 {
     public const int MaxFiles = 5;
     public const int MaxBytes = 2 * 1024 * 1024;

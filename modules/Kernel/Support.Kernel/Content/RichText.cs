@@ -4,10 +4,10 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
 
-namespace Support.Ticketing.Content;
+namespace Support.Kernel.Content;
 
 /// <summary>A message body after sanitising: HTML safe to render, and its text for search and plain-text email.</summary>
-internal sealed record SanitisedText(string Html, string Text)
+public sealed record SanitisedText(string Html, string Text)
 {
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && !Html.Contains("<img", StringComparison.OrdinalIgnoreCase) && !Html.Contains("<iframe", StringComparison.OrdinalIgnoreCase);
 }
@@ -17,7 +17,7 @@ internal sealed record SanitisedText(string Html, string Text)
 /// formatting the editor produces survives; scripts, event handlers, styles, forms and any URL other
 /// than http(s), mailto, inline images and the two video players are removed.
 /// </summary>
-internal static partial class RichText
+public static partial class RichText
 {
     private static readonly string[] VideoPlayers = ["https://www.youtube-nocookie.com/embed/", "https://player.vimeo.com/video/"];
 

@@ -1,6 +1,6 @@
-using Support.Ticketing.Content;
+using Support.Kernel.Content;
 
-namespace Support.Ticketing.Tests;
+namespace Support.Kernel.Tests;
 
 public sealed class RichTextTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
-using Support.Ticketing.Content;
+using Support.Kernel.Content;
 
-namespace Support.Ticketing.Tests;
+namespace Support.Kernel.Tests;
 
 public sealed class AttachmentPolicyTests
 {
