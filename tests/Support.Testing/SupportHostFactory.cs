@@ -39,6 +39,7 @@ public class SupportHostFactory : WebApplicationFactory<Program>
             ["Email:PollInterval"] = "00:00:00.200",
             ["Ticketing:DemoData"] = "false",
             ["Ticketing:SlaWorkflow"] = "false",
+            ["Incidents:IncidentWorkflow"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
