@@ -64,7 +64,7 @@ internal static partial class IncidentScenario
 
     public static string Flat(string html) => Spaces().Replace(Text(html), " ");
 
-    /// <summary>The text of the part of a page marked <c>data-testid="<paramref name="testId"/>"</c> (up to the end of its element's section).</summary>
+    /// <summary>The text of the part of a page marked <c>data-testid="<paramref name="testId"/>"</c> (to the end of the form it marks, or else of the section it is in).</summary>
     public static string Part(string html, string testId)
     {
         var start = html.IndexOf($"data-testid=\"{testId}\"", StringComparison.Ordinal);
@@ -73,13 +73,8 @@ internal static partial class IncidentScenario
             return "";
         }
 
-        var end = html.IndexOf("</section>", start, StringComparison.Ordinal);
-        var form = html.IndexOf("</form>", start, StringComparison.Ordinal);
-        if (end < 0 || (form >= 0 && form < end))
-        {
-            end = form;
-        }
-
+        var isForm = html.LastIndexOf("<form", start, StringComparison.Ordinal) > html.LastIndexOf('>', start);
+        var end = html.IndexOf(isForm ? "</form>" : "</section>", start, StringComparison.Ordinal);
         return Flat(end < 0 ? html[start..] : html[start..end]);
     }
 

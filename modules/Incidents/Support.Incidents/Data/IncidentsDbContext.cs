@@ -28,6 +28,8 @@ internal sealed class IncidentsDbContext : ModuleDbContext
 
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
 
+    public DbSet<ResolutionTask> Tasks => Set<ResolutionTask>();
+
     protected override void OnModuleModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Incident>(incident =>
@@ -41,6 +43,7 @@ internal sealed class IncidentsDbContext : ModuleDbContext
             incident.Property(i => i.DeclaredById).HasMaxLength(IncidentLimits.Name);
             incident.HasIndex(i => new { i.State, i.DeclaredAtUtc });
             incident.Ignore(i => i.Services);
+            incident.Property(i => i.ScopeAssessment).HasMaxLength(IncidentLimits.Text);
         });
         modelBuilder.Entity<AffectedCompany>(company =>
         {
@@ -84,6 +87,15 @@ internal sealed class IncidentsDbContext : ModuleDbContext
             member.Property(m => m.StaffId).HasMaxLength(IncidentLimits.Name);
             member.Property(m => m.Name).HasMaxLength(IncidentLimits.Name);
             member.Property(m => m.Email).HasMaxLength(IncidentLimits.Email);
+        });
+        modelBuilder.Entity<ResolutionTask>(task =>
+        {
+            task.HasKey(t => t.Id);
+            task.HasOne<Incident>().WithMany().HasForeignKey(t => t.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            task.HasIndex(t => t.IncidentId);
+            task.Property(t => t.Title).HasMaxLength(IncidentLimits.Title);
+            task.Property(t => t.OwnerId).HasMaxLength(IncidentLimits.Name);
+            task.Property(t => t.OwnerName).HasMaxLength(IncidentLimits.Name);
         });
         modelBuilder.Entity<NotificationRecipient>(recipient =>
         {

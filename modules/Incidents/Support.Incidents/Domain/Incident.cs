@@ -94,7 +94,32 @@ internal sealed class Incident
 
     public DateTime? ClosedAtUtc { get; private set; }
 
+    /// <summary>The investigation team's assessment of the scope: what is affected, how far, what is not.</summary>
+    public string ScopeAssessment { get; private set; } = "";
+
+    /// <summary>How often, in minutes, the communications lead sends an update to the impacted customers (null: no cadence set).</summary>
+    public int? UpdateCadenceMinutes { get; private set; }
+
+    /// <summary>When the last written notification went out.</summary>
+    public DateTime? LastNotifiedAtUtc { get; private set; }
+
     public string Reference => $"INC-{Id:D4}";
+
+    /// <summary>When the next update to the customers is due, on the cadence the lead set, while the incident is open.</summary>
+    public DateTime? NextUpdateDueAtUtc =>
+        IsOpen && UpdateCadenceMinutes is { } minutes && LastNotifiedAtUtc is { } last ? last.AddMinutes(minutes) : null;
+
+    public void AssessScope(string assessment, DateTime nowUtc)
+    {
+        ScopeAssessment = assessment.Trim();
+        UpdatedAtUtc = nowUtc;
+    }
+
+    public void SetUpdateCadence(int? minutes, DateTime nowUtc)
+    {
+        UpdateCadenceMinutes = minutes;
+        UpdatedAtUtc = nowUtc;
+    }
 
     public bool IsOpen => State < IncidentState.Resolved;
 
@@ -139,6 +164,7 @@ internal sealed class Incident
     public void RecordNotification(DateTime nowUtc)
     {
         FirstNotifiedAtUtc ??= nowUtc;
+        LastNotifiedAtUtc = nowUtc;
         UpdatedAtUtc = nowUtc;
     }
 
@@ -225,6 +251,11 @@ internal enum TimelineKind
     NotificationLate = 7,
     Note = 8,
     Edited = 9,
+    TeamChanged = 10,
+    TaskAdded = 11,
+    TaskStateChanged = 12,
+    ScopeAssessed = 13,
+    CadenceSet = 14,
 }
 
 /// <summary>One event of the incident's life, in order: the timeline the post-mortem is built from.</summary>
@@ -366,4 +397,51 @@ internal sealed class TeamMember
     public IncidentRole Role { get; private set; }
 
     public ExpertTeam Team { get; private set; }
+}
+
+/// <summary>Where a task of the resolution plan stands.</summary>
+internal enum TaskState
+{
+    ToDo = 0,
+    InProgress = 1,
+    Done = 2,
+}
+
+/// <summary>A step of the resolution plan, with its owner.</summary>
+internal sealed class ResolutionTask
+{
+    private ResolutionTask()
+    {
+    }
+
+    public ResolutionTask(long incidentId, string title, string ownerId, string ownerName, DateTime createdAtUtc)
+    {
+        IncidentId = incidentId;
+        Title = title.Trim();
+        OwnerId = ownerId;
+        OwnerName = ownerName;
+        CreatedAtUtc = createdAtUtc;
+    }
+
+    public long Id { get; private set; }
+
+    public long IncidentId { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string OwnerId { get; private set; } = "";
+
+    public string OwnerName { get; private set; } = "";
+
+    public TaskState State { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime? DoneAtUtc { get; private set; }
+
+    public void MoveTo(TaskState state, DateTime nowUtc)
+    {
+        State = state;
+        DoneAtUtc = state == TaskState.Done ? nowUtc : null;
+    }
 }

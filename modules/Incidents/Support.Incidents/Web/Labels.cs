@@ -40,6 +40,13 @@ internal static class Labels
         },
     };
 
+    public static string Task(this IStringLocalizer t, TaskState state) => state switch
+    {
+        TaskState.ToDo => t["To do"],
+        TaskState.InProgress => t["In progress"],
+        _ => t["Done"],
+    };
+
     public static string Timeline(this IStringLocalizer t, TimelineEntry entry) => entry.Kind switch
     {
         TimelineKind.Declared => t["Incident declared: {0}", entry.Detail],
@@ -51,6 +58,14 @@ internal static class Labels
         TimelineKind.NotificationReminder => t["Reminder: the first notification is due ({0})", entry.Detail],
         TimelineKind.NotificationLate => t["Late: no notification 30 minutes after the impact was determined"],
         TimelineKind.Edited => t["Incident details edited"],
+        TimelineKind.TeamChanged when entry.Detail.Split('|') is [var sign, var name, var role, var team]
+            && Enum.TryParse<IncidentRole>(role, out var r) && Enum.TryParse<ExpertTeam>(team, out var x) =>
+            sign == "+" ? t["Team: {0} joins as {1}", name, t.Role(r, x)] : t["Team: {0} no longer {1}", name, t.Role(r, x)],
+        TimelineKind.TaskAdded => t["Resolution plan: task added, {0}", entry.Detail],
+        TimelineKind.TaskStateChanged when entry.Detail.Split('|') is [var task, var state] && Enum.TryParse<TaskState>(state, out var s) =>
+            t["Resolution plan: {0} → {1}", task, t.Task(s)],
+        TimelineKind.ScopeAssessed => t["Scope assessed: {0}", entry.Detail],
+        TimelineKind.CadenceSet => entry.Detail.Length == 0 ? t["Update cadence removed"] : t["Update cadence: every {0} minutes", entry.Detail],
         _ => entry.Detail,
     };
 }

@@ -41,7 +41,9 @@ internal sealed record IncidentFile(
     IReadOnlyList<AffectedCompany> Companies,
     IReadOnlyList<LinkedTicket> Tickets,
     IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<IncidentNotification> Notifications);
+    IReadOnlyList<IncidentNotification> Notifications,
+    IReadOnlyList<TeamMember> Team,
+    IReadOnlyList<ResolutionTask> Tasks);
 
 internal sealed class IncidentFileQueryHandler(IncidentsDbContext db) : IRequestHandler<IncidentFileQuery, IncidentFile?>
 {
@@ -57,6 +59,8 @@ internal sealed class IncidentFileQueryHandler(IncidentsDbContext db) : IRequest
         var tickets = await db.LinkedTickets.AsNoTracking().Where(t => t.IncidentId == incident.Id).OrderBy(t => t.LinkedAtUtc).ToListAsync(cancellationToken);
         var timeline = await db.Timeline.AsNoTracking().Where(e => e.IncidentId == incident.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var notifications = await db.Notifications.AsNoTracking().Include(n => n.Recipients).Where(n => n.IncidentId == incident.Id).OrderBy(n => n.SentAtUtc).ToListAsync(cancellationToken);
-        return new IncidentFile(incident, companies, tickets, timeline, notifications);
+        var team = await db.TeamMembers.AsNoTracking().Where(m => m.IncidentId == incident.Id).OrderBy(m => m.Role).ThenBy(m => m.Team).ThenBy(m => m.Name).ToListAsync(cancellationToken);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.IncidentId == incident.Id).OrderBy(t => t.CreatedAtUtc).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        return new IncidentFile(incident, companies, tickets, timeline, notifications, team, tasks);
     }
 }

@@ -36,11 +36,25 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
     [BindProperty]
     public DetailsInput Details { get; set; } = new();
 
+    [BindProperty]
+    public MemberInput Member { get; set; } = new();
+
+    [BindProperty]
+    public TaskInput NewTask { get; set; } = new();
+
+    [BindProperty]
+    public string? Scope { get; set; }
+
+    [BindProperty]
+    public int? CadenceMinutes { get; set; }
+
     [TempData]
     public string? Notice { get; set; }
 
+    public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(fillDetails: true, cancellationToken) ? Page() : NotFound();
+        await LoadAsync(fillDetails: true, null, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostStateAsync(CancellationToken cancellationToken) =>
         RunAsync(actor => new ChangeIncidentStateCommand(Id, NewState, Note, actor), "state", cancellationToken);
@@ -57,7 +71,25 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
     public Task<IActionResult> OnPostDetailsAsync(CancellationToken cancellationToken) =>
         RunAsync(actor => new EditIncidentCommand(Id, Details.Title, Details.Description, Details.AffectedServices, Details.Impact, Details.Severity, actor), "details", cancellationToken);
 
-    private async Task<IActionResult> RunAsync(Func<string, IRequest> command, string notice, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostMemberAsync(CancellationToken cancellationToken) =>
+        RunAsync(actor => new AddTeamMemberCommand(Id, Member.StaffId, Member.Role, Member.Team, actor), "team", cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveMemberAsync(long memberId, CancellationToken cancellationToken) =>
+        RunAsync(actor => new RemoveTeamMemberCommand(Id, memberId, actor), "team", cancellationToken);
+
+    public Task<IActionResult> OnPostTaskAsync(CancellationToken cancellationToken) =>
+        RunAsync(actor => new AddTaskCommand(Id, NewTask.Title, NewTask.OwnerId, actor), "task", cancellationToken);
+
+    public Task<IActionResult> OnPostTaskStateAsync(long taskId, TaskState taskState, CancellationToken cancellationToken) =>
+        RunAsync(actor => new ChangeTaskStateCommand(Id, taskId, taskState, actor), "task", cancellationToken);
+
+    public Task<IActionResult> OnPostScopeAsync(CancellationToken cancellationToken) =>
+        RunAsync(actor => new AssessScopeCommand(Id, Scope, actor), "scope", cancellationToken);
+
+    public Task<IActionResult> OnPostCadenceAsync(CancellationToken cancellationToken) =>
+        RunAsync(actor => new SetUpdateCadenceCommand(Id, CadenceMinutes, actor), "cadence", cancellationToken);
+
+    private async Task<IActionResult> RunAsync<TResponse>(Func<string, IRequest<TResponse>> command, string notice, CancellationToken cancellationToken)
     {
         try
         {
@@ -68,7 +100,7 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
         catch (ValidationException exception)
         {
             ModelState.AddValidationErrors(exception, "");
-            return await LoadAsync(fillDetails: notice != "details", cancellationToken) ? Page() : NotFound();
+            return await LoadAsync(fillDetails: notice != "details", notice, cancellationToken) ? Page() : NotFound();
         }
         catch (KeyNotFoundException)
         {
@@ -76,7 +108,7 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
         }
     }
 
-    private async Task<bool> LoadAsync(bool fillDetails, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(bool fillDetails, string? notice, CancellationToken cancellationToken)
     {
         if (await mediator.Send(new IncidentFileQuery(Id), cancellationToken) is not { } file)
         {
@@ -86,6 +118,16 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
         Current = file;
         Directory = await mediator.Send(new CompanyDirectoryQuery(), cancellationToken);
         NewState = file.Incident.State;
+        Staff = await staff.ListAsync(cancellationToken);
+        if (notice is not "scope")
+        {
+            Scope = file.Incident.ScopeAssessment;
+        }
+
+        if (notice is not "cadence")
+        {
+            CadenceMinutes = file.Incident.UpdateCadenceMinutes;
+        }
         if (fillDetails)
         {
             var incident = file.Incident;
@@ -93,6 +135,24 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
         }
 
         return true;
+    }
+
+    /// <summary>The form that puts a member of staff in a team.</summary>
+    internal sealed class MemberInput
+    {
+        public string? StaffId { get; set; }
+
+        public IncidentRole Role { get; set; }
+
+        public ExpertTeam Team { get; set; }
+    }
+
+    /// <summary>The form that adds a task to the resolution plan.</summary>
+    internal sealed class TaskInput
+    {
+        public string? Title { get; set; }
+
+        public string? OwnerId { get; set; }
     }
 
     /// <summary>The form that edits what the incident is.</summary>

@@ -33,7 +33,10 @@ namespace Support.Incidents.Data.Migrations
                     NotificationReminderAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     NotificationLateAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScopeAssessment = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    UpdateCadenceMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastNotifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -104,6 +107,31 @@ namespace Support.Incidents.Data.Migrations
                     table.PrimaryKey("PK_incidents_linked_ticket", x => x.Id);
                     table.ForeignKey(
                         name: "FK_incidents_linked_ticket_incidents_incident_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "incidents_incident",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incidents_resolution_task",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DoneAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incidents_resolution_task", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_incidents_resolution_task_incidents_incident_IncidentId",
                         column: x => x.IncidentId,
                         principalTable: "incidents_incident",
                         principalColumn: "Id",
@@ -212,6 +240,11 @@ namespace Support.Incidents.Data.Migrations
                 column: "NotificationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_incidents_resolution_task_IncidentId",
+                table: "incidents_resolution_task",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_incidents_team_member_IncidentId_StaffId_Role",
                 table: "incidents_team_member",
                 columns: new[] { "IncidentId", "StaffId", "Role" },
@@ -234,6 +267,9 @@ namespace Support.Incidents.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "incidents_notification_recipient");
+
+            migrationBuilder.DropTable(
+                name: "incidents_resolution_task");
 
             migrationBuilder.DropTable(
                 name: "incidents_team_member");

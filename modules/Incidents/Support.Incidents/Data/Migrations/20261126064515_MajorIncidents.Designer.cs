@@ -11,7 +11,7 @@ using Support.Incidents.Data;
 namespace Support.Incidents.Data.Migrations
 {
     [DbContext(typeof(IncidentsDbContext))]
-    [Migration("20261126062926_MajorIncidents")]
+    [Migration("20261126064515_MajorIncidents")]
     partial class MajorIncidents
     {
         /// <inheritdoc />
@@ -91,6 +91,9 @@ namespace Support.Incidents.Data.Migrations
                     b.Property<DateTime?>("ImpactDeterminedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastNotifiedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NotificationLateAtUtc")
                         .HasColumnType("TEXT");
 
@@ -98,6 +101,11 @@ namespace Support.Incidents.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeAssessment")
+                        .IsRequired()
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Severity")
@@ -113,6 +121,9 @@ namespace Support.Incidents.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("UpdateCadenceMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
@@ -228,6 +239,46 @@ namespace Support.Incidents.Data.Migrations
                     b.HasIndex("NotificationId");
 
                     b.ToTable("incidents_notification_recipient");
+                });
+
+            modelBuilder.Entity("Support.Incidents.Domain.ResolutionTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("incidents_resolution_task");
                 });
 
             modelBuilder.Entity("Support.Incidents.Domain.TeamMember", b =>
@@ -392,6 +443,15 @@ namespace Support.Incidents.Data.Migrations
                     b.HasOne("Support.Incidents.Domain.IncidentNotification", null)
                         .WithMany("Recipients")
                         .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Support.Incidents.Domain.ResolutionTask", b =>
+                {
+                    b.HasOne("Support.Incidents.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
