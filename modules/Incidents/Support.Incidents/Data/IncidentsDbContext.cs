@@ -30,6 +30,10 @@ internal sealed class IncidentsDbContext : ModuleDbContext
 
     public DbSet<ResolutionTask> Tasks => Set<ResolutionTask>();
 
+    public DbSet<StatusUpdate> StatusUpdates => Set<StatusUpdate>();
+
+    public DbSet<StatusSubscription> Subscriptions => Set<StatusSubscription>();
+
     protected override void OnModuleModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Incident>(incident =>
@@ -96,6 +100,21 @@ internal sealed class IncidentsDbContext : ModuleDbContext
             task.Property(t => t.Title).HasMaxLength(IncidentLimits.Title);
             task.Property(t => t.OwnerId).HasMaxLength(IncidentLimits.Name);
             task.Property(t => t.OwnerName).HasMaxLength(IncidentLimits.Name);
+        });
+        modelBuilder.Entity<StatusUpdate>(update =>
+        {
+            update.HasKey(u => u.Id);
+            update.HasOne<Incident>().WithMany().HasForeignKey(u => u.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            update.HasIndex(u => new { u.IncidentId, u.PublishedAtUtc });
+            update.HasIndex(u => u.PublishedAtUtc);
+            update.Property(u => u.Message).HasMaxLength(IncidentLimits.Text);
+        });
+        modelBuilder.Entity<StatusSubscription>(subscription =>
+        {
+            subscription.HasKey(s => s.Id);
+            subscription.HasIndex(s => s.NormalizedEmail).IsUnique();
+            subscription.Property(s => s.Email).HasMaxLength(IncidentLimits.Email);
+            subscription.Property(s => s.NormalizedEmail).HasMaxLength(IncidentLimits.Email);
         });
         modelBuilder.Entity<NotificationRecipient>(recipient =>
         {

@@ -256,6 +256,7 @@ internal enum TimelineKind
     TaskStateChanged = 12,
     ScopeAssessed = 13,
     CadenceSet = 14,
+    StatusPublished = 15,
 }
 
 /// <summary>One event of the incident's life, in order: the timeline the post-mortem is built from.</summary>
@@ -444,4 +445,61 @@ internal sealed class ResolutionTask
         State = state;
         DoneAtUtc = state == TaskState.Done ? nowUtc : null;
     }
+}
+
+/// <summary>An update published on the portal's status page (and its Atom feed), emailed to the subscribers.</summary>
+internal sealed class StatusUpdate
+{
+    private StatusUpdate()
+    {
+    }
+
+    public StatusUpdate(long incidentId, IncidentState state, string message, DateTime publishedAtUtc)
+    {
+        IncidentId = incidentId;
+        State = state;
+        Message = message.Trim();
+        PublishedAtUtc = publishedAtUtc;
+    }
+
+    public long Id { get; private set; }
+
+    public long IncidentId { get; private set; }
+
+    /// <summary>The incident's state when the update was published.</summary>
+    public IncidentState State { get; private set; }
+
+    public string Message { get; private set; } = "";
+
+    public DateTime PublishedAtUtc { get; private set; }
+}
+
+/// <summary>A customer who asked to receive the status page's updates by email; confirmed by the link sent to the address (double opt-in).</summary>
+internal sealed class StatusSubscription
+{
+    private StatusSubscription()
+    {
+    }
+
+    public StatusSubscription(string email, DateTime createdAtUtc)
+    {
+        Email = email.Trim();
+        NormalizedEmail = Normalize(email);
+        CreatedAtUtc = createdAtUtc;
+    }
+
+    public long Id { get; private set; }
+
+    public string Email { get; private set; } = "";
+
+    public string NormalizedEmail { get; private set; } = "";
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>When the address's owner confirmed; updates go only to confirmed subscriptions.</summary>
+    public DateTime? ConfirmedAtUtc { get; private set; }
+
+    public void Confirm(DateTime nowUtc) => ConfirmedAtUtc ??= nowUtc;
+
+    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 }

@@ -14,6 +14,12 @@ internal sealed class IncidentsOptions
 
     /// <summary>Whether the default "Incident" workflow is installed at start-up (test hosts switch it off unless they need it).</summary>
     public bool IncidentWorkflow { get; set; } = true;
+
+    /// <summary>The portal's public address for links in emails (confirmation, unsubscribe); the request's address when empty.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>How many subscriptions to the status page one address (IP) may ask for per minute.</summary>
+    public int SubscriptionsPerMinute { get; set; } = 5;
 }
 
 /// <summary>

@@ -278,6 +278,65 @@ namespace Support.Incidents.Data.Migrations
                     b.ToTable("incidents_resolution_task");
                 });
 
+            modelBuilder.Entity("Support.Incidents.Domain.StatusSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.ToTable("incidents_status_subscription");
+                });
+
+            modelBuilder.Entity("Support.Incidents.Domain.StatusUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAtUtc");
+
+                    b.HasIndex("IncidentId", "PublishedAtUtc");
+
+                    b.ToTable("incidents_status_update");
+                });
+
             modelBuilder.Entity("Support.Incidents.Domain.TeamMember", b =>
                 {
                     b.Property<long>("Id")
@@ -445,6 +504,15 @@ namespace Support.Incidents.Data.Migrations
                 });
 
             modelBuilder.Entity("Support.Incidents.Domain.ResolutionTask", b =>
+                {
+                    b.HasOne("Support.Incidents.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Support.Incidents.Domain.StatusUpdate", b =>
                 {
                     b.HasOne("Support.Incidents.Domain.Incident", null)
                         .WithMany()

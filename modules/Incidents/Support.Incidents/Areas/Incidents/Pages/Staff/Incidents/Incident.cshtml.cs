@@ -48,6 +48,9 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
     [BindProperty]
     public int? CadenceMinutes { get; set; }
 
+    [BindProperty]
+    public string? PublicMessage { get; set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -85,6 +88,9 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
 
     public Task<IActionResult> OnPostScopeAsync(CancellationToken cancellationToken) =>
         RunAsync(actor => new AssessScopeCommand(Id, Scope, actor), "scope", cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken) =>
+        RunAsync(actor => new Features.StatusPage.PublishStatusUpdateCommand(Id, PublicMessage, actor), "publish", cancellationToken);
 
     public Task<IActionResult> OnPostCadenceAsync(CancellationToken cancellationToken) =>
         RunAsync(actor => new SetUpdateCadenceCommand(Id, CadenceMinutes, actor), "cadence", cancellationToken);

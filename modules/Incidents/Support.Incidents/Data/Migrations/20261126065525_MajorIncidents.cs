@@ -44,6 +44,22 @@ namespace Support.Incidents.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "incidents_status_subscription",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incidents_status_subscription", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "incidents_affected_company",
                 columns: table => new
                 {
@@ -132,6 +148,28 @@ namespace Support.Incidents.Data.Migrations
                     table.PrimaryKey("PK_incidents_resolution_task", x => x.Id);
                     table.ForeignKey(
                         name: "FK_incidents_resolution_task_incidents_incident_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "incidents_incident",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incidents_status_update",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incidents_status_update", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_incidents_status_update_incidents_incident_IncidentId",
                         column: x => x.IncidentId,
                         principalTable: "incidents_incident",
                         principalColumn: "Id",
@@ -245,6 +283,22 @@ namespace Support.Incidents.Data.Migrations
                 column: "IncidentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_incidents_status_subscription_NormalizedEmail",
+                table: "incidents_status_subscription",
+                column: "NormalizedEmail",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incidents_status_update_IncidentId_PublishedAtUtc",
+                table: "incidents_status_update",
+                columns: new[] { "IncidentId", "PublishedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incidents_status_update_PublishedAtUtc",
+                table: "incidents_status_update",
+                column: "PublishedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_incidents_team_member_IncidentId_StaffId_Role",
                 table: "incidents_team_member",
                 columns: new[] { "IncidentId", "StaffId", "Role" },
@@ -270,6 +324,12 @@ namespace Support.Incidents.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "incidents_resolution_task");
+
+            migrationBuilder.DropTable(
+                name: "incidents_status_subscription");
+
+            migrationBuilder.DropTable(
+                name: "incidents_status_update");
 
             migrationBuilder.DropTable(
                 name: "incidents_team_member");
