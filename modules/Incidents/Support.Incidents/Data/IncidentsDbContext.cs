@@ -32,6 +32,10 @@ internal sealed class IncidentsDbContext : ModuleDbContext
 
     public DbSet<StatusUpdate> StatusUpdates => Set<StatusUpdate>();
 
+    public DbSet<PostMortem> PostMortems => Set<PostMortem>();
+
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+
     public DbSet<StatusSubscription> Subscriptions => Set<StatusSubscription>();
 
     protected override void OnModuleModelCreating(ModelBuilder modelBuilder)
@@ -115,6 +119,27 @@ internal sealed class IncidentsDbContext : ModuleDbContext
             subscription.HasIndex(s => s.NormalizedEmail).IsUnique();
             subscription.Property(s => s.Email).HasMaxLength(IncidentLimits.Email);
             subscription.Property(s => s.NormalizedEmail).HasMaxLength(IncidentLimits.Email);
+        });
+        modelBuilder.Entity<PostMortem>(review =>
+        {
+            review.HasKey(r => r.Id);
+            review.HasOne<Incident>().WithOne().HasForeignKey<PostMortem>(r => r.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            review.Property(r => r.Participants).HasMaxLength(IncidentLimits.Services);
+            review.Property(r => r.WentWell).HasMaxLength(IncidentLimits.Text);
+            review.Property(r => r.WentBadly).HasMaxLength(IncidentLimits.Text);
+            review.Property(r => r.RootCauses).HasMaxLength(IncidentLimits.Text);
+            review.Property(r => r.ContributingFactors).HasMaxLength(IncidentLimits.Text);
+            review.Property(r => r.UpdatedBy).HasMaxLength(IncidentLimits.Name);
+        });
+        modelBuilder.Entity<ActionItem>(item =>
+        {
+            item.HasKey(i => i.Id);
+            item.HasOne<Incident>().WithMany().HasForeignKey(i => i.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            item.HasIndex(i => i.IncidentId);
+            item.HasIndex(i => new { i.DoneAtUtc, i.DueOn });
+            item.Property(i => i.Title).HasMaxLength(IncidentLimits.Title);
+            item.Property(i => i.OwnerId).HasMaxLength(IncidentLimits.Name);
+            item.Property(i => i.OwnerName).HasMaxLength(IncidentLimits.Name);
         });
         modelBuilder.Entity<NotificationRecipient>(recipient =>
         {

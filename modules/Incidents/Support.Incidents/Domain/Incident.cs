@@ -257,6 +257,9 @@ internal enum TimelineKind
     ScopeAssessed = 13,
     CadenceSet = 14,
     StatusPublished = 15,
+    PostMortemSaved = 16,
+    ActionItemAdded = 17,
+    ActionItemDone = 18,
 }
 
 /// <summary>One event of the incident's life, in order: the timeline the post-mortem is built from.</summary>
@@ -502,4 +505,81 @@ internal sealed class StatusSubscription
     public void Confirm(DateTime nowUtc) => ConfirmedAtUtc ??= nowUtc;
 
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+}
+
+/// <summary>The post-mortem (major problem review) of a resolved incident, held with all participants.</summary>
+internal sealed class PostMortem
+{
+    private PostMortem()
+    {
+    }
+
+    public PostMortem(long incidentId) => IncidentId = incidentId;
+
+    public long Id { get; private set; }
+
+    public long IncidentId { get; private set; }
+
+    public string Participants { get; private set; } = "";
+
+    public string WentWell { get; private set; } = "";
+
+    public string WentBadly { get; private set; } = "";
+
+    public string RootCauses { get; private set; } = "";
+
+    public string ContributingFactors { get; private set; } = "";
+
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    public string UpdatedBy { get; private set; } = "";
+
+    public void Record(string participants, string wentWell, string wentBadly, string rootCauses, string contributingFactors, string by, DateTime nowUtc)
+    {
+        Participants = participants.Trim();
+        WentWell = wentWell.Trim();
+        WentBadly = wentBadly.Trim();
+        RootCauses = rootCauses.Trim();
+        ContributingFactors = contributingFactors.Trim();
+        UpdatedBy = by;
+        UpdatedAtUtc = nowUtc;
+    }
+}
+
+/// <summary>A measure of the post-mortem's action plan against recurrence, with its owner and due date, tracked to done.</summary>
+internal sealed class ActionItem
+{
+    private ActionItem()
+    {
+    }
+
+    public ActionItem(long incidentId, string title, string ownerId, string ownerName, DateOnly dueOn, DateTime createdAtUtc)
+    {
+        IncidentId = incidentId;
+        Title = title.Trim();
+        OwnerId = ownerId;
+        OwnerName = ownerName;
+        DueOn = dueOn;
+        CreatedAtUtc = createdAtUtc;
+    }
+
+    public long Id { get; private set; }
+
+    public long IncidentId { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string OwnerId { get; private set; } = "";
+
+    public string OwnerName { get; private set; } = "";
+
+    public DateOnly DueOn { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime? DoneAtUtc { get; private set; }
+
+    public void MarkDone(DateTime nowUtc) => DoneAtUtc ??= nowUtc;
+
+    public void Reopen() => DoneAtUtc = null;
 }

@@ -65,6 +65,9 @@ internal static class Labels
         TimelineKind.TaskStateChanged when entry.Detail.Split('|') is [var task, var state] && Enum.TryParse<TaskState>(state, out var s) =>
             t["Resolution plan: {0} → {1}", task, t.Task(s)],
         TimelineKind.StatusPublished => t["Published on the status page: {0}", entry.Detail],
+        TimelineKind.PostMortemSaved => t["Post-mortem recorded"],
+        TimelineKind.ActionItemAdded => t["Action plan: {0}", entry.Detail],
+        TimelineKind.ActionItemDone => t["Action done: {0}", entry.Detail],
         TimelineKind.ScopeAssessed => t["Scope assessed: {0}", entry.Detail],
         TimelineKind.CadenceSet => entry.Detail.Length == 0 ? t["Update cadence removed"] : t["Update cadence: every {0} minutes", entry.Detail],
         _ => entry.Detail,

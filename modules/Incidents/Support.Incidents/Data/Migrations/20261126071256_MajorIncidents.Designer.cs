@@ -11,7 +11,7 @@ using Support.Incidents.Data;
 namespace Support.Incidents.Data.Migrations
 {
     [DbContext(typeof(IncidentsDbContext))]
-    [Migration("20261126065525_MajorIncidents")]
+    [Migration("20261126071256_MajorIncidents")]
     partial class MajorIncidents
     {
         /// <inheritdoc />
@@ -19,6 +19,48 @@ namespace Support.Incidents.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
+
+            modelBuilder.Entity("Support.Incidents.Domain.ActionItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("DoneAtUtc", "DueOn");
+
+                    b.ToTable("incidents_action_item");
+                });
 
             modelBuilder.Entity("Support.Incidents.Domain.AffectedCompany", b =>
                 {
@@ -239,6 +281,56 @@ namespace Support.Incidents.Data.Migrations
                     b.HasIndex("NotificationId");
 
                     b.ToTable("incidents_notification_recipient");
+                });
+
+            modelBuilder.Entity("Support.Incidents.Domain.PostMortem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContributingFactors")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCauses")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WentBadly")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WentWell")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId")
+                        .IsUnique();
+
+                    b.ToTable("incidents_post_mortem");
                 });
 
             modelBuilder.Entity("Support.Incidents.Domain.ResolutionTask", b =>
@@ -470,6 +562,15 @@ namespace Support.Incidents.Data.Migrations
                     b.ToTable("incidents_outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Support.Incidents.Domain.ActionItem", b =>
+                {
+                    b.HasOne("Support.Incidents.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Support.Incidents.Domain.AffectedCompany", b =>
                 {
                     b.HasOne("Support.Incidents.Domain.Incident", null)
@@ -502,6 +603,15 @@ namespace Support.Incidents.Data.Migrations
                     b.HasOne("Support.Incidents.Domain.IncidentNotification", null)
                         .WithMany("Recipients")
                         .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Support.Incidents.Domain.PostMortem", b =>
+                {
+                    b.HasOne("Support.Incidents.Domain.Incident", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Incidents.Domain.PostMortem", "IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -60,6 +60,31 @@ namespace Support.Incidents.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "incidents_action_item",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DoneAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incidents_action_item", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_incidents_action_item_incidents_incident_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "incidents_incident",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "incidents_affected_company",
                 columns: table => new
                 {
@@ -123,6 +148,32 @@ namespace Support.Incidents.Data.Migrations
                     table.PrimaryKey("PK_incidents_linked_ticket", x => x.Id);
                     table.ForeignKey(
                         name: "FK_incidents_linked_ticket_incidents_incident_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "incidents_incident",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incidents_post_mortem",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    WentWell = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    WentBadly = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    RootCauses = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ContributingFactors = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incidents_post_mortem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_incidents_post_mortem_incidents_incident_IncidentId",
                         column: x => x.IncidentId,
                         principalTable: "incidents_incident",
                         principalColumn: "Id",
@@ -246,6 +297,16 @@ namespace Support.Incidents.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_incidents_action_item_DoneAtUtc_DueOn",
+                table: "incidents_action_item",
+                columns: new[] { "DoneAtUtc", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incidents_action_item_IncidentId",
+                table: "incidents_action_item",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_incidents_affected_company_IncidentId_CompanyId",
                 table: "incidents_affected_company",
                 columns: new[] { "IncidentId", "CompanyId" },
@@ -276,6 +337,12 @@ namespace Support.Incidents.Data.Migrations
                 name: "IX_incidents_notification_recipient_NotificationId",
                 table: "incidents_notification_recipient",
                 column: "NotificationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incidents_post_mortem_IncidentId",
+                table: "incidents_post_mortem",
+                column: "IncidentId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_incidents_resolution_task_IncidentId",
@@ -314,6 +381,9 @@ namespace Support.Incidents.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "incidents_action_item");
+
+            migrationBuilder.DropTable(
                 name: "incidents_affected_company");
 
             migrationBuilder.DropTable(
@@ -321,6 +391,9 @@ namespace Support.Incidents.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "incidents_notification_recipient");
+
+            migrationBuilder.DropTable(
+                name: "incidents_post_mortem");
 
             migrationBuilder.DropTable(
                 name: "incidents_resolution_task");
