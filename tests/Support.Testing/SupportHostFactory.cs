@@ -40,6 +40,7 @@ public class SupportHostFactory : WebApplicationFactory<Program>
             ["Ticketing:DemoData"] = "false",
             ["Ticketing:SlaWorkflow"] = "false",
             ["Escalation:Workflow"] = "false",
+            ["Incidents:IncidentWorkflow"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,18 +1,57 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Support.Incidents.Contracts;
 using Support.Incidents.Data;
+using Support.Incidents.Workflow;
 using Support.Kernel.Modules;
 using Support.Kernel.Persistence;
+using Support.Kernel.Web;
+using Support.Workflows.Contracts;
 
 namespace Support.Incidents;
 
 /// <summary>Major incidents, post-mortems, RCA reports and the public status page.</summary>
 public sealed class IncidentsModule : IModule
 {
+    /// <summary>The rate-limiter policy of the status page's subscription form (which sends emails).</summary>
+    public const string SubscribePolicy = "status-subscribe";
+
     public string Name => "Incidents";
 
     public string TablePrefix => IncidentsDbContext.Prefix;
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        Features.StatusPage.AtomFeed.Map(endpoints);
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddModuleDbContext<IncidentsDbContext>(Name, TablePrefix);
+        services.AddHttpContextAccessor();
+        services.AddScoped<Features.StatusPage.StatusLinks>();
+        var perMinute = configuration.GetValue($"{IncidentsOptions.SectionName}:{nameof(IncidentsOptions.SubscriptionsPerMinute)}", 5);
+        services.Configure<RateLimiterOptions>(options =>
+            options.AddPolicy(SubscribePolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("form")));
+        services.Configure<IncidentsOptions>(configuration.GetSection(IncidentsOptions.SectionName));
+        services.AddSingleton<IWorkflowActivity, ReadNotificationDeadlinesActivity>();
+        services.AddSingleton<IWorkflowActivity, RemindCommunicationsLeadActivity>();
+        services.AddSingleton<IWorkflowActivity, FlagNotificationLateActivity>();
+        services.AddSingleton(WorkflowStimulus.For<IncidentImpactDeterminedEvent>(
+            "Incidents.ImpactDetermined",
+            "Incident impact determined",
+            e => e.IncidentId.ToString(CultureInfo.InvariantCulture),
+            e => new Dictionary<string, object?> { ["incidentId"] = e.IncidentId, ["title"] = e.Title, ["companies"] = e.Companies, ["determinedAtUtc"] = e.OccurredAtUtc },
+            "incidentId", "title", "companies", "determinedAtUtc"));
+        services.AddHostedService<IncidentWorkflowInstaller>();
+        services.AddSingleton(new NavigationLink(NavigationArea.Portal, 50, "/status", "Service status", "État des services"));
+        services.AddSingleton(new NavigationLink(NavigationArea.Staff, 40, "/Staff/Incidents", "Major incidents", "Incidents majeurs"));
+    }
 }
