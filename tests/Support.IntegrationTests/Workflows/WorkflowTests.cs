@@ -233,6 +233,7 @@ public sealed class WorkflowTests
         Assert.Equal("Le temps ouvré accordé, par exemple 04:00:00.", compute["inputs"]![1]!["description"]!.GetValue<string>());
         Assert.Contains(activities, a => a!["displayName"]!.GetValue<string>() == "Lire le délai SLA");
         Assert.Null(compute["texts"]);
+        Assert.Contains(activities, a => a!["type"]!.GetValue<string>() == "WaitForAcknowledgement" && a["displayName"]!.GetValue<string>() == "Attendre l'accusé de réception");
 
         using var englishAdmin = await StaffSession.SignInAsync(host, language: "en");
         var english = JsonNode.Parse(await englishAdmin.GetStringAsync("/Staff/Admin/Workflows/activities.json"))!;

@@ -43,7 +43,8 @@ internal sealed class EscalateActivity : IWorkflowActivity
     public ActivityDescriptor Descriptor { get; } = new(
         "Escalate", EscalationActivity.Category, "Escalate",
         "Moves the ticket's escalation up to the next contact of its region's chain (support desk, customer-service manager, director). On an SLA breach with no open escalation, opens one. Done: a contact is to be called; TopReached: nobody is left above; NothingOpen: nothing waits for acknowledgement.",
-        [], ["Done", "TopReached", "NothingOpen"]);
+        [], ["Done", "TopReached", "NothingOpen"])
+    { Texts = typeof(EscalationResource) };
 
     public async Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken)
     {
@@ -92,7 +93,8 @@ internal sealed class NotifyEscalationContactActivity : IWorkflowActivity
     public ActivityDescriptor Descriptor { get; } = new(
         "NotifyEscalationContact", EscalationActivity.Category, "Notify escalation contact",
         "Emails the contact at the escalation's current level (set by Escalate) with a link to acknowledge it; the link works once and expires. NoContact: no escalation is open or no contact has that level.",
-        [], ["Done", "NoContact"]);
+        [], ["Done", "NoContact"])
+    { Texts = typeof(EscalationResource) };
 
     public async Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken)
     {
@@ -130,7 +132,8 @@ internal sealed class WaitForAcknowledgementActivity : IWorkflowActivity
             new("Timeout", "Time to acknowledge", "How long the contact has before the next level is called, e.g. 00:30:00.", InputHint.Duration, Required: true, DefaultValue: "00:30:00"),
             new("Calendar", "Business calendar", "Count the time in the working hours of this calendar (e.g. Support hours); empty counts every hour.", InputHint.Text),
         ],
-        ["Acknowledged", "Timeout"], Waits: true);
+        ["Acknowledged", "Timeout"], Waits: true)
+    { Texts = typeof(EscalationResource) };
 
     public async Task<ActivityResult> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken)
     {
