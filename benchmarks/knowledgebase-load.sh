@@ -30,42 +30,20 @@ echo "== build (Release)"
 dotnet build host/Support.Host -c Release -v quiet -nologo >/dev/null
 dotnet build benchmarks/Support.Benchmarks.KnowledgeBase -c Release -v quiet -nologo >/dev/null
 
-host_pid=
-start_host() {
-    ASPNETCORE_ENVIRONMENT=Production DataFolder="$data" Ticketing__DemoData=false \
-        Bootstrap__AdminEmail=admin@example.com Bootstrap__AdminPassword=benchmark-password-1 \
-        dotnet "$host_dll" --urls "$base" --contentRoot "$PWD/host/Support.Host" >"$data/host.log" 2>&1 &
-    host_pid=$!
-    local waited=0
-    until curl -fs "$base/health" >/dev/null 2>&1; do
-        sleep 0.2
-        waited=$((waited + 1))
-        if [ "$waited" -gt 900 ] || ! kill -0 "$host_pid" 2>/dev/null; then
-            echo "the host did not start; see $data/host.log" >&2
-            exit 1
-        fi
-    done
-}
-stop_host() {
-    if [ -n "$host_pid" ]; then
-        kill "$host_pid" 2>/dev/null || true
-        wait "$host_pid" 2>/dev/null || true
-        host_pid=
-    fi
-}
-trap stop_host EXIT
+# start_host, stop_host, form_token, cookie_header
+source benchmarks/host.sh
 
 if [ "${RESEED:-0}" = 1 ] || [ ! -f "$data/seeded.txt" ]; then
     rm -rf "$data"
     mkdir -p "$data"
-    start_host   # migrations, the first admin, the categories from the help topics
+    start_host "$data"   # migrations, the first admin, the categories from the help topics
     stop_host
     start=$(date +%s)
     dotnet "$bench_dll" seed "$data/support.db" "$articles"
     echo "seeded $articles articles in $(( $(date +%s) - start )) s" >"$data/seeded.txt"
 fi
 cat "$data/seeded.txt"
-start_host
+start_host "$data"
 
 load() {
     local name=$1 path=$2

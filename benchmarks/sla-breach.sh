@@ -39,33 +39,9 @@ done
 echo "== build (Release)"
 dotnet build host/Support.Host -c Release -v quiet -nologo >/dev/null
 
-host_pid=
-start_host() {
-    ASPNETCORE_ENVIRONMENT=Production DataFolder="$1" \
-        Bootstrap__AdminEmail=admin@example.com Bootstrap__AdminPassword=benchmark-password-1 \
-        dotnet "$host_dll" --urls "$base" --contentRoot "$PWD/host/Support.Host" >>"$1/host.log" 2>&1 &
-    host_pid=$!
-    local waited=0
-    until curl -fs "$base/health" >/dev/null 2>&1; do
-        sleep 0.1
-        waited=$((waited + 1))
-        if [ "$waited" -gt 1200 ] || ! kill -0 "$host_pid" 2>/dev/null; then
-            echo "the host did not start; see $1/host.log" >&2
-            exit 1
-        fi
-    done
-}
-stop_host() {
-    if [ -n "$host_pid" ]; then
-        kill "$host_pid" 2>/dev/null || true
-        wait "$host_pid" 2>/dev/null || true
-        host_pid=
-    fi
-}
-trap stop_host EXIT
+# start_host, stop_host, form_token, cookie_header
+source benchmarks/host.sh
 
-form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-cookie_header() { awk -F'\t' '$6 != "" && $7 != "" { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$1"; }
 
 # Opens tickets through the portal form for $1 seconds with $2 connections, each pausing $3 ms
 # before each request; tags the subjects with $4.

@@ -39,31 +39,8 @@ echo "== build (Release)"
 dotnet build host/Support.Host -c Release -v quiet -nologo >/dev/null
 dotnet build benchmarks/Support.Benchmarks.Seed -c Release -v quiet -nologo >/dev/null
 
-host_pid=
-start_host() {
-    local folder=$1
-    ASPNETCORE_ENVIRONMENT=Production DataFolder="$folder" \
-        Bootstrap__AdminEmail="$admin_email" Bootstrap__AdminPassword="$admin_password" \
-        dotnet "$host_dll" --urls "$base" --contentRoot "$PWD/host/Support.Host" >"$folder/host.log" 2>&1 &
-    host_pid=$!
-    local waited=0
-    until curl -fs "$base/health" >/dev/null 2>&1; do
-        sleep 0.2
-        waited=$((waited + 1))
-        if [ "$waited" -gt 600 ] || ! kill -0 "$host_pid" 2>/dev/null; then
-            echo "the host did not start; see $folder/host.log" >&2
-            exit 1
-        fi
-    done
-}
-stop_host() {
-    if [ -n "$host_pid" ]; then
-        kill "$host_pid" 2>/dev/null || true
-        wait "$host_pid" 2>/dev/null || true
-        host_pid=
-    fi
-}
-trap stop_host EXIT
+# start_host, stop_host, form_token, cookie_header
+source benchmarks/host.sh
 
 # Ticket timestamps as EF Core stores them ('yyyy-MM-dd HH:mm:ss.FFFFFFF'; a whole second has no fraction).
 utc() { date -u -d "$1" '+%Y-%m-%d %H:%M:%S'; }
@@ -103,8 +80,6 @@ start_host "$data/run"
 jar=$(mktemp)
 trap 'stop_host; rm -f "$jar"' EXIT
 
-form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-cookie_header() { awk -F'\t' '$6 != "" && $7 != "" { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$1"; }
 
 # Staff sign-in: the form's antiforgery token and cookie, then the POST; keep the cookies.
 login_token=$(curl -fs -c "$jar" -b "$jar" "$base/Staff/Login" | form_token)
