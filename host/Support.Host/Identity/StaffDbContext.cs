@@ -10,17 +10,14 @@ internal sealed class StaffDbContext : IdentityDbContext<StaffUser, IdentityRole
 {
     public const string Prefix = "staff";
 
+    /// <summary>Any saved change to accounts or roles empties the staff list cache.</summary>
     public StaffDbContext(DbContextOptions<StaffDbContext> options)
         : base(options)
     {
-    }
-
-    /// <summary>The host's constructor: any saved change to accounts or roles empties the staff list cache.</summary>
-    [ActivatorUtilitiesConstructor]
-    public StaffDbContext(DbContextOptions<StaffDbContext> options, StaffListCache staffList)
-        : base(options)
-    {
-        SavedChanges += (_, _) => staffList.Invalidate();
+        if (options.HostService<StaffListCache>() is { } staffList)
+        {
+            SavedChanges += (_, _) => staffList.Invalidate();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Support.Kernel.Persistence;
 
@@ -14,23 +13,24 @@ public static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module, string tablePrefix)
         where TContext : DbContext
     {
-        // The options are built once: a context gets the scope's connection when it is created, so that no
-        // request pays for building options (and EF's look-up of its internal services for them) per scope.
-        services.AddDbContext<TContext>(
+        // Contexts come from a pool (ADR 0004): a request or handler does not pay for creating a context and
+        // EF's internal services for every module it touches. The pool resets a returned context (tracked
+        // entities, transaction, settings); the scope gives it its connection and enlists it in its unit of work.
+        services.AddPooledDbContextFactory<TContext>(
             (provider, options) => options
                 .UseSqlite(sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(tablePrefix)))
-                .AddInterceptors(provider.GetRequiredService<SqliteWriteGateInterceptor>()),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
-        // The constructor is looked up once: ActivatorUtilities.CreateInstance would reflect over it for every context of every request.
-        var create = ActivatorUtilities.CreateFactory<TContext>([typeof(DbContextOptions<TContext>)]);
-        services.Replace(ServiceDescriptor.Scoped(provider =>
+                .AddInterceptors(provider.GetRequiredService<SqliteWriteGateInterceptor>()));
+        services.AddScoped(provider =>
         {
-            var context = create(provider, [provider.GetRequiredService<DbContextOptions<TContext>>()]);
-            context.Database.SetDbConnection(provider.GetRequiredService<ScopedConnection>().Connection, contextOwnsConnection: false);
-            provider.GetRequiredService<UnitOfWork>().Enlist(context);
+            // The unit of work and the connection are resolved first, so that the scope disposes (returns) the
+            // context before them: a context never goes back to the pool after its unit of work is gone.
+            var unitOfWork = provider.GetRequiredService<UnitOfWork>();
+            var connection = provider.GetRequiredService<ScopedConnection>().Connection;
+            var context = provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            context.Database.SetDbConnection(connection, contextOwnsConnection: false);
+            unitOfWork.Enlist(context);
             return context;
-        }));
+        });
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
         return services;
     }

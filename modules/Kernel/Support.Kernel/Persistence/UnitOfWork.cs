@@ -123,11 +123,17 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
     /// <summary>Rolls back a transaction that was begun and never committed (the handler failed).</summary>
     public ValueTask DisposeAsync()
     {
-        Abandon();
+        Dispose();
         return ValueTask.CompletedTask;
     }
 
-    public void Dispose() => Abandon();
+    public void Dispose()
+    {
+        // The scope has already returned its contexts to their pools (they are created after the unit of
+        // work, so disposed before it); another scope may be using them now, so they are not touched.
+        _contexts.Clear();
+        Abandon();
+    }
 
     private void Abandon()
     {
@@ -157,17 +163,9 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
     {
         foreach (var context in _contexts)
         {
-            try
-            {
-                context.Database.AutoSavepointsEnabled = true;
-                context.Database.UseTransaction(null);
-                context.Database.SetDbConnection(_connection.Connection);
-            }
-            catch (ObjectDisposedException)
-            {
-                // The scope disposes its contexts before the unit of work (they were created after it),
-                // so a rollback at scope end finds them disposed; they no longer need detaching.
-            }
+            context.Database.AutoSavepointsEnabled = true;
+            context.Database.UseTransaction(null);
+            context.Database.SetDbConnection(_connection.Connection);
         }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Support.Kernel.Persistence;
 using Support.Ticketing.Domain;
 using Support.Ticketing.Sla;
@@ -11,19 +10,21 @@ internal sealed class TicketingDbContext : ModuleDbContext
 {
     public const string Prefix = "ticketing";
 
+    /// <summary>
+    /// A saved change to the help topics or SLA policies empties their cache. The change is noticed as the
+    /// change tracker sees it, so that saving a ticket does not scan every tracked entry. The handlers stay
+    /// with the context when its pool lends it again.
+    /// </summary>
     public TicketingDbContext(DbContextOptions<TicketingDbContext> options)
         : base(options)
     {
-    }
+        var helpTopics = options.HostService<HelpTopicCatalog>();
+        var slaPolicies = options.HostService<SlaPolicyCatalog>();
+        if (helpTopics is null || slaPolicies is null)
+        {
+            return;
+        }
 
-    /// <summary>
-    /// The host's constructor: a saved change to the help topics empties their cache. The change is
-    /// noticed as the change tracker sees it, so that saving a ticket does not scan every tracked entry.
-    /// </summary>
-    [ActivatorUtilitiesConstructor]
-    public TicketingDbContext(DbContextOptions<TicketingDbContext> options, HelpTopicCatalog helpTopics, SlaPolicyCatalog slaPolicies)
-        : base(options)
-    {
         var topicsChanged = false;
         var policiesChanged = false;
         ChangeTracker.Tracked += (_, e) =>
