@@ -163,6 +163,10 @@ internal sealed class Ticket
 
     public IReadOnlyList<TicketFieldValue> Fields => _fields;
 
+    /// <summary>A critical situation proposes Critical (and its SLA); an agent confirms or changes it.</summary>
+    public static TicketSeverity InitialSeverity(bool criticalSituation) =>
+        criticalSituation ? TicketSeverity.Critical : TicketSeverity.Normal;
+
     /// <summary>The team a new ticket is with until an agent assigns it.</summary>
     public const SupportTeam InitialTeam = SupportTeam.Support;
 
@@ -174,8 +178,7 @@ internal sealed class Ticket
             Subject = request.Subject,
             Status = TicketStatus.Open,
             Priority = request.Priority,
-            // A critical situation proposes Critical (and its SLA); an agent confirms or changes it.
-            Severity = request.CriticalSituation ? TicketSeverity.Critical : TicketSeverity.Normal,
+            Severity = InitialSeverity(request.CriticalSituation),
             CriticalSituation = request.CriticalSituation,
             HelpTopicId = request.HelpTopicId,
             CompanyId = company.Id,

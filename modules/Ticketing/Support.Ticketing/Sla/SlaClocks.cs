@@ -46,7 +46,7 @@ internal sealed class SlaClocks(TicketingDbContext db, SlaPolicyCatalog policies
         var policy = !calendars.Available
             ? null
             : SlaPolicy.Choose(await policies.AllAsync(db, cancellationToken), ticket.Severity, contractInForce, ticket.HelpTopicId);
-        ticket.SetSlaTimes(policy, policy is null ? SlaTimes.None : await TimesAsync(ticket, policy, cancellationToken));
+        ticket.SetSlaTimes(policy, policy is null ? SlaTimes.None : await TimesAsync(ticket.CreatedAtUtc, ticket.NextResponseStartedAtUtc, ticket.SlaPauses, policy, cancellationToken));
 
         // The SLA workflow waits for this to time its alerts again; a new ticket's own event starts it.
         if (!opening && before != (ticket.SlaDueAtUtc, ticket.SlaWarnAtUtc, ticket.SlaPausedSinceUtc, ticket.SlaClock))
@@ -55,18 +55,50 @@ internal sealed class SlaClocks(TicketingDbContext db, SlaPolicyCatalog policies
         }
     }
 
-    private async Task<SlaTimes> TimesAsync(Ticket ticket, SlaPolicy policy, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new ticket's clocks, computed before its unit of work takes the write lock: the policy and the
+    /// business-time arithmetic need nothing that the ticket's own transaction could change.
+    /// </summary>
+    public async Task<SlaOpening> PlanOpeningAsync(bool criticalSituation, long helpTopicId, bool contractInForce, DateTime now, CancellationToken cancellationToken)
     {
-        var nextStart = ticket.NextResponseStartedAtUtc ?? ticket.CreatedAtUtc;
+        var policy = !calendars.Available
+            ? null
+            : SlaPolicy.Choose(await policies.AllAsync(db, cancellationToken), Ticket.InitialSeverity(criticalSituation), contractInForce, helpTopicId);
+        var times = policy is null ? SlaTimes.None : await TimesAsync(now, null, [], policy, cancellationToken);
+        return new SlaOpening(contractInForce, policy, times);
+    }
+
+    /// <summary>
+    /// Starts a new ticket's clocks as planned, or computes them again (under the lock) when its company's
+    /// contract turned out otherwise than assumed (a company found only under the lock).
+    /// </summary>
+    public Task StartAsync(Ticket ticket, SlaOpening plan, bool contractInForce, DateTime now, CancellationToken cancellationToken)
+    {
+        if (plan.ContractInForce != contractInForce)
+        {
+            return UpdateAsync(ticket, contractInForce, now, cancellationToken);
+        }
+
+        ticket.KeepSlaPausesInStep(now);
+        ticket.SetSlaTimes(plan.Policy, plan.Times);
+        return Task.CompletedTask;
+    }
+
+    private async Task<SlaTimes> TimesAsync(DateTime createdAtUtc, DateTime? nextResponseStartedAtUtc, IEnumerable<SlaPause> pauses, SlaPolicy policy, CancellationToken cancellationToken)
+    {
+        var nextStart = nextResponseStartedAtUtc ?? createdAtUtc;
         var clocks = new List<ClockTarget>();
-        foreach (var (start, minutes) in new[] { (ticket.CreatedAtUtc, policy.FirstResponseMinutes), (nextStart, policy.NextResponseMinutes), (ticket.CreatedAtUtc, policy.ResolutionMinutes) })
+        foreach (var (start, minutes) in new[] { (createdAtUtc, policy.FirstResponseMinutes), (nextStart, policy.NextResponseMinutes), (createdAtUtc, policy.ResolutionMinutes) })
         {
             var target = TimeSpan.FromMinutes(minutes);
             clocks.Add(new ClockTarget(start, target));
             clocks.Add(new ClockTarget(start, target * policy.WarningPercent / 100));
         }
 
-        var due = (await calendars.DueTimesAsync(new ComputeDueTimesQuery(policy.Calendar, clocks, [.. ticket.SlaPauses.Select(p => new ClockPause(p.FromUtc, p.ToUtc))]), cancellationToken)).Due;
+        var due = (await calendars.DueTimesAsync(new ComputeDueTimesQuery(policy.Calendar, clocks, [.. pauses.Select(p => new ClockPause(p.FromUtc, p.ToUtc))]), cancellationToken)).Due;
         return new SlaTimes(new SlaClockTime(due[0], due[1]), new SlaClockTime(due[2], due[3]), new SlaClockTime(due[4], due[5]));
     }
 }
+
+/// <summary>A new ticket's SLA clocks as planned before its transaction, and the contract they assumed.</summary>
+internal sealed record SlaOpening(bool ContractInForce, SlaPolicy? Policy, SlaTimes Times);

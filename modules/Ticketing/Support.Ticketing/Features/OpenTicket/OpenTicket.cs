@@ -141,6 +141,8 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
         var number = await _numbers.NextAsync(cancellationToken);
         var staff = await _mail.NewTicketRecipientsAsync(Ticket.InitialTeam, form.CriticalSituation, now, cancellationToken);
         await _events.PrepareAsync(form.HelpTopicId!.Value, cancellationToken);
+        var today = DateOnly.FromDateTime(now);
+        var sla = await _sla.PlanOpeningAsync(form.CriticalSituation, form.HelpTopicId!.Value, customer.Company?.ContractInForce(today) ?? false, now, cancellationToken);
 
         await _unitOfWork.BeginAsync(cancellationToken);
         var (contact, company) = await _customers.ResolveAsync(customer, companyName, email, name, phone, department, now, cancellationToken);
@@ -155,7 +157,7 @@ internal sealed class OpenTicketHandler : IRequestHandler<OpenTicketCommand, Ope
             now);
         _db.Tickets.Add(ticket);
         _customers.ReferTo(ticket, contact);
-        await _sla.UpdateAsync(ticket, company.ContractInForce(DateOnly.FromDateTime(now)), now, cancellationToken);
+        await _sla.StartAsync(ticket, sla, company.ContractInForce(today), now, cancellationToken);
 
         var token = _mail.IssueAccessLink(ticket, now);
         await _db.SaveChangesAsync(cancellationToken);
