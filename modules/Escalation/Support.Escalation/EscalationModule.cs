@@ -38,23 +38,23 @@ public sealed class EscalationModule : IModule
         services.AddSingleton(WorkflowStimulus.For<EscalationRequestedEvent>(
             EscalationActivity.RequestedEvent, "Escalation requested by the customer", e => Ticket(e.TicketId),
             e => new Dictionary<string, object?> { ["ticketId"] = e.TicketId, ["number"] = e.Number, ["escalationId"] = e.EscalationId, ["reason"] = e.Reason },
-            "ticketId", "number", "escalationId", "reason"));
+            "ticketId", "number", "escalationId", "reason").TranslatedBy(typeof(EscalationResource)));
         services.AddSingleton(WorkflowStimulus.For<EscalationAcknowledgedEvent>(
             EscalationActivity.AcknowledgedEvent, "Escalation acknowledged", e => Ticket(e.TicketId),
             e => new Dictionary<string, object?> { ["ticketId"] = e.TicketId, ["number"] = e.Number, ["escalationId"] = e.EscalationId, ["level"] = e.Level, ["acknowledgedBy"] = e.AcknowledgedBy },
-            "ticketId", "number", "escalationId", "level", "acknowledgedBy"));
+            "ticketId", "number", "escalationId", "level", "acknowledgedBy").TranslatedBy(typeof(EscalationResource)));
         services.AddSingleton(WorkflowStimulus.For<TicketHandedOffEvent>(
             "Escalation.TicketHandedOff", "Ticket handed off to an expert team", e => Ticket(e.TicketId),
             e => new Dictionary<string, object?> { ["ticketId"] = e.TicketId, ["number"] = e.Number, ["team"] = e.Team, ["level"] = e.Level },
-            "ticketId", "number", "team", "level"));
+            "ticketId", "number", "team", "level").TranslatedBy(typeof(EscalationResource)));
         services.AddSingleton(WorkflowStimulus.For<ReclassificationRequestedEvent>(
             "Escalation.ReclassificationRequested", "Reclassification requested by the customer", e => Ticket(e.TicketId),
             e => new Dictionary<string, object?> { ["ticketId"] = e.TicketId, ["number"] = e.Number, ["currentSeverity"] = e.CurrentSeverity, ["wantedSeverity"] = e.WantedSeverity },
-            "ticketId", "number", "currentSeverity", "wantedSeverity"));
+            "ticketId", "number", "currentSeverity", "wantedSeverity").TranslatedBy(typeof(EscalationResource)));
         services.AddSingleton(WorkflowStimulus.For<ReclassificationDecidedEvent>(
             "Escalation.ReclassificationDecided", "Reclassification decided", e => Ticket(e.TicketId),
             e => new Dictionary<string, object?> { ["ticketId"] = e.TicketId, ["number"] = e.Number, ["accepted"] = e.Accepted, ["wantedSeverity"] = e.WantedSeverity },
-            "ticketId", "number", "accepted", "wantedSeverity"));
+            "ticketId", "number", "accepted", "wantedSeverity").TranslatedBy(typeof(EscalationResource)));
         services.AddHostedService<EscalationWorkflowInstaller>();
 
         services.AddSingleton(new NavigationLink(NavigationArea.Staff, 32, "/Staff/Reports/Escalations", "Escalation report", "Rapport d'escalade"));

@@ -43,3 +43,10 @@ public enum SupportTeam
     ItOperations = 2,
     Management = 3,
 }
+
+/// <summary>The region a customer company is served from: it selects the escalation contacts called for its tickets.</summary>
+public enum SupportRegion
+{
+    Europe = 0,
+    NorthAmerica = 1,
+}

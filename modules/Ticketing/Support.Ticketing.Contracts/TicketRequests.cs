@@ -15,6 +15,7 @@ namespace Support.Ticketing.Contracts;
 /// <param name="Language">The customer's language (<c>fr</c> or <c>en</c>), for the emails they receive.</param>
 /// <param name="StaffUrl">The absolute address of the ticket in the staff console.</param>
 /// <param name="StaffRecipients">The agents told about the ticket (its team's members or all staff, and its agent): their addresses.</param>
+/// <param name="CompanyRegion">The region the customer's company is served from; null when the company has none.</param>
 public sealed record TicketSummary(
     long TicketId,
     string Number,
@@ -27,7 +28,8 @@ public sealed record TicketSummary(
     string CompanyName,
     string Language,
     string StaffUrl,
-    IReadOnlyList<string> StaffRecipients);
+    IReadOnlyList<string> StaffRecipients,
+    SupportRegion? CompanyRegion);
 
 /// <summary>A ticket by its id or its number; null when there is none.</summary>
 public sealed record TicketSummaryQuery(long? TicketId = null, int? Number = null) : IQuery<TicketSummary?>;
@@ -73,4 +75,11 @@ public sealed record PortalAddressQuery(string Path) : IQuery<string>;
 /// Assigns the ticket to a team on behalf of another module (a hand-off to an expert team): the ticket leaves its agent
 /// and lands in the team's queue; the audit trail records it and "ticket assigned" is raised. False when the ticket does not exist.
 /// </summary>
-public sealed record AssignTicketTeamCommand(long TicketId, SupportTeam Team, string Actor, string? ActorStaffId) : MediatR.IRequest<bool>;
+/// <param name="TicketId">The ticket's id.</param>
+/// <param name="Team">The team that takes the ticket.</param>
+/// <param name="Actor">Who assigns it, for the audit trail.</param>
+/// <param name="ActorStaffId">Their staff id, if they are staff.</param>
+/// <param name="TimelineFr">Why, for the audit trail (a line before the team change), in French; none: only the change is recorded.</param>
+/// <param name="TimelineEn">The same line in English.</param>
+public sealed record AssignTicketTeamCommand(long TicketId, SupportTeam Team, string Actor, string? ActorStaffId, string? TimelineFr = null, string? TimelineEn = null)
+    : MediatR.IRequest<bool>;

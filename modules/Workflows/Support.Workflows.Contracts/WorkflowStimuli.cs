@@ -37,6 +37,16 @@ public sealed class WorkflowStimulus
     /// <summary>The payload's field names, for the designer.</summary>
     public IReadOnlyList<string> PayloadFields { get; }
 
+    /// <summary>
+    /// For events of other modules and plugins: a type whose <c>IStringLocalizer</c> translates <see cref="DisplayName"/>
+    /// in the designer, usually the contributor's resource marker class (as <c>ActivityDescriptor.Texts</c> does for
+    /// activities). A label it does not translate falls back to the Workflows module's translations.
+    /// </summary>
+    public Type? Texts { get; private init; }
+
+    /// <summary>The same stimulus, its label translated by <paramref name="texts"/>'s localizer (see <see cref="Texts"/>).</summary>
+    public WorkflowStimulus TranslatedBy(Type texts) => new(Name, DisplayName, EventType, Correlation, Payload, PayloadFields) { Texts = texts };
+
     /// <summary>Describes an event type as a stimulus.</summary>
     public static WorkflowStimulus For<TEvent>(string name, string displayName, Func<TEvent, string?> correlation, Func<TEvent, IReadOnlyDictionary<string, object?>> payload, params string[] fields)
         where TEvent : IIntegrationEvent =>

@@ -9,23 +9,35 @@ namespace Support.IntegrationTests.Escalation;
 public sealed class HandOffAndContactsTests
 {
     [Fact]
-    public async Task Agent_hands_a_ticket_off_to_development_with_a_note_and_the_team_is_emailed()
+    public async Task Agent_hands_a_ticket_off_to_development_with_a_note_the_team_is_emailed_and_gets_the_ticket()
     {
         await using var host = new SupportHostFactory();
         var number = await OpenTicketAsync(host);
         using var agent = await StaffSession.SignInAsync(host);
-        Assert.Contains("Niveau 1", await StaffPanelAsync(agent, number), StringComparison.Ordinal);
+        var before = await StaffPanelAsync(agent, number);
+        Assert.Contains("Niveau 1", before, StringComparison.Ordinal);
+        Assert.Contains("Le ticket sera assigné à cette équipe : il quitte son agent et passe dans la file de l'équipe. Escalader et assigner à l'équipe", before, StringComparison.Ordinal);
 
         await AgentActionAsync(agent, number, "HandOff", new() { ["Team"] = "Development", ["Note"] = "" });
         var panel = await StaffPanelAsync(agent, number);
         Assert.Contains("Rédigez la note de transmission", panel, StringComparison.Ordinal);
         Assert.Contains("Niveau 1", panel, StringComparison.Ordinal);
 
+        Assert.DoesNotContain("Escalade vers l'équipe", await AuditTrailAsync(agent, number), StringComparison.Ordinal);
+
         await AgentActionAsync(agent, number, "HandOff", new() { ["Team"] = "Development", ["Note"] = "Le pilote 4.2 plante à l'impression recto verso ; journaux joints au ticket." });
         panel = await StaffPanelAsync(agent, number);
+        Assert.Contains("Le ticket a été transmis et assigné à l'équipe, qui a été prévenue par e-mail.", panel, StringComparison.Ordinal);
         Assert.Contains("Niveau 2 · Développement", panel, StringComparison.Ordinal);
         Assert.Contains("niveau 2 : Développement — Le pilote 4.2 plante", panel, StringComparison.Ordinal);
-        Assert.Contains("Équipe : Support → Développement", await AuditTrailAsync(agent, number), StringComparison.Ordinal);
+        var audit = await AuditTrailAsync(agent, number);
+        Assert.Contains("Escalade vers l'équipe Développement (niveau 2) : le ticket est assigné à l'équipe", audit, StringComparison.Ordinal);
+        Assert.Contains("Équipe : Support → Développement", audit, StringComparison.Ordinal);
+        using (var english = await StaffSession.SignInAsync(host, language: "en"))
+        {
+            Assert.Contains("Escalated to the Development team (level 2): the ticket is assigned to the team", await AuditTrailAsync(english, number), StringComparison.Ordinal);
+        }
+
         var queue = Flat(await agent.GetStringAsync("/Staff/Tickets?team=Development"));
         Assert.Contains(number, queue, StringComparison.Ordinal);
         Assert.DoesNotContain(number, Flat(await agent.GetStringAsync("/Staff/Tickets?team=Support")), StringComparison.Ordinal);
@@ -75,6 +87,13 @@ public sealed class HandOffAndContactsTests
         var director = europe.IndexOf("Directeur — Director Europe", StringComparison.Ordinal);
         Assert.True(desk >= 0 && desk < manager && manager < director, contacts);
         Assert.Contains("claire.martin@support.test", contacts, StringComparison.Ordinal);
-        Assert.Contains("Amérique du Nord", contacts, StringComparison.Ordinal);
+
+        // Both regions, each from its support desk up.
+        var northAmerica = contacts[contacts.IndexOf("Amérique du Nord", StringComparison.Ordinal)..];
+        var naDesk = northAmerica.IndexOf("Centre de support — Support desk North America", StringComparison.Ordinal);
+        var naManager = northAmerica.IndexOf("Responsable du service client — Customer-service manager North America", StringComparison.Ordinal);
+        var naDirector = northAmerica.IndexOf("Directeur — Director North America", StringComparison.Ordinal);
+        Assert.True(naDesk >= 0 && naDesk < naManager && naManager < naDirector, contacts);
+        Assert.Contains("+1 555 000 0001", northAmerica, StringComparison.Ordinal);
     }
 }

@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Support.Kernel.Staff;
 using Support.Testing;
+using Support.Ticketing.Contracts;
 using static Support.IntegrationTests.Ticketing.TicketingScenario;
 
 namespace Support.IntegrationTests.Ticketing;
 
 public sealed class CompaniesAndTimeTests
 {
-    private static Task<HttpResponseMessage> SaveCompanyAsync(StaffSession admin, string name, string? domain, bool contract, string? endsOn = null, string? id = null)
+    private static Task<HttpResponseMessage> SaveCompanyAsync(StaffSession admin, string name, string? domain, bool contract, string? endsOn = null, string? id = null, string? region = null)
     {
         var fields = new Dictionary<string, string>
         {
@@ -17,6 +18,7 @@ public sealed class CompaniesAndTimeTests
             ["Input.EmailDomain"] = domain ?? "",
             ["Input.HasMaintenanceContract"] = contract ? "true" : "false",
             ["Input.ContractEndsOn"] = endsOn ?? "",
+            ["Input.Region"] = region ?? "",
         };
         if (id is not null)
         {
@@ -53,6 +55,34 @@ public sealed class CompaniesAndTimeTests
         Assert.Equal(2, await QueryAsync(host, db => db.Companies.CountAsync()));
         var list = Text(await admin.GetStringAsync("/Staff/Companies"));
         Assert.Contains("Nouvelle Société", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_company_is_given_a_region_from_the_list_and_an_unknown_region_is_refused()
+    {
+        await using var host = new SupportHostFactory();
+        using var admin = await StaffSession.SignInAsync(host);
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveCompanyAsync(admin, "Maple Logistics", "maple.test", contract: true, region: "NorthAmerica")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveCompanyAsync(admin, "Sans Région", null, contract: false)).StatusCode);
+        var id = await QueryAsync(host, db => db.Companies.Where(c => c.Name == "Maple Logistics").Select(c => c.Id).SingleAsync());
+
+        var list = Text(await admin.GetStringAsync("/Staff/Companies"));
+        Assert.Contains("Maple Logistics maple.test Oui Amérique du Nord", System.Text.RegularExpressions.Regex.Replace(list, @"\s+", " "), StringComparison.Ordinal);
+        Assert.Contains("Sans Région — Non (facturable) Région par défaut", System.Text.RegularExpressions.Regex.Replace(list, @"\s+", " "), StringComparison.Ordinal);
+        Assert.Contains("<option value=\"NorthAmerica\" selected=\"selected\">Amérique du Nord</option>", await admin.GetStringAsync($"/Staff/Companies?edit={id}"), StringComparison.Ordinal);
+
+        foreach (var unknown in new[] { "Mars", "7" })
+        {
+            var refused = await SaveCompanyAsync(admin, "Maple Logistics", "maple.test", contract: true, id: id.ToString(System.Globalization.CultureInfo.InvariantCulture), region: unknown);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Choisissez une région dans la liste.", Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(SupportRegion.NorthAmerica, await QueryAsync(host, db => db.Companies.Where(c => c.Id == id).Select(c => c.Region).SingleAsync()));
+
+        // Back to the installation's default.
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveCompanyAsync(admin, "Maple Logistics", "maple.test", contract: true, id: id.ToString(System.Globalization.CultureInfo.InvariantCulture))).StatusCode);
+        Assert.Null(await QueryAsync(host, db => db.Companies.Where(c => c.Id == id).Select(c => c.Region).SingleAsync()));
     }
 
     [Fact]

@@ -234,6 +234,7 @@ public sealed class WorkflowTests
         Assert.Contains(activities, a => a!["displayName"]!.GetValue<string>() == "Lire le délai SLA");
         Assert.Null(compute["texts"]);
         Assert.Contains(activities, a => a!["type"]!.GetValue<string>() == "WaitForAcknowledgement" && a["displayName"]!.GetValue<string>() == "Attendre l'accusé de réception");
+        Assert.Contains(json["events"]!.AsArray(), e => e!["name"]!.GetValue<string>() == "Escalation.EscalationRequested" && e["displayName"]!.GetValue<string>() == "Escalade demandée par le client");
 
         using var englishAdmin = await StaffSession.SignInAsync(host, language: "en");
         var english = JsonNode.Parse(await englishAdmin.GetStringAsync("/Staff/Admin/Workflows/activities.json"))!;

@@ -69,6 +69,13 @@ internal static class Labels
         _ => "Direction",
     };
 
+    public static string TeamEn(ExpertTeam team) => team switch
+    {
+        ExpertTeam.Development => "Development",
+        ExpertTeam.ItOperations => "IT Operations",
+        _ => "Management",
+    };
+
     public static string RoleFr(ContactRole role) => role switch
     {
         ContactRole.SupportDesk => "centre de support",

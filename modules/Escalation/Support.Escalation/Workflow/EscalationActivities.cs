@@ -60,7 +60,7 @@ internal sealed class EscalateActivity : IWorkflowActivity
 
             var ticket = await context.Services.GetRequiredService<IMediator>().Send(new TicketSummaryQuery(ticketId), cancellationToken)
                 ?? throw new InvalidOperationException($"No ticket has the id {ticketId}.");
-            var region = context.Services.GetRequiredService<IOptions<EscalationOptions>>().Value.DefaultRegion;
+            var region = context.Services.GetRequiredService<IOptions<EscalationOptions>>().Value.RegionOf(ticket);
             escalation = new TicketEscalation(ticketId, ticket.Number, EscalationSource.SlaBreach, EscalationActivity.EventName(context, "clock") ?? "", region, context.UtcNow);
             db.Escalations.Add(escalation);
         }

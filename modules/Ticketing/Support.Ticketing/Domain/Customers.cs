@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Support.Ticketing.Contracts;
 
 namespace Support.Ticketing.Domain;
 
@@ -30,6 +31,9 @@ internal sealed class Company
 
     public DateOnly? ContractEndsOn { get; private set; }
 
+    /// <summary>The region the company is served from (its escalation contacts); null: the installation's default.</summary>
+    public SupportRegion? Region { get; private set; }
+
     public DateTime CreatedAtUtc { get; private set; }
 
     public bool ContractInForce(DateOnly today) =>
@@ -46,6 +50,8 @@ internal sealed class Company
         HasMaintenanceContract = hasContract;
         ContractEndsOn = hasContract ? endsOn : null;
     }
+
+    public void SetRegion(SupportRegion? region) => Region = region;
 
     public void SetEmailDomain(string? domain) =>
         EmailDomain = string.IsNullOrWhiteSpace(domain) ? null : domain.Trim().TrimStart('@').ToLowerInvariant();

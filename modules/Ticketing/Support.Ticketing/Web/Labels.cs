@@ -36,6 +36,12 @@ internal static class Labels
         _ => t["Support"],
     };
 
+    public static string Region(IStringLocalizer t, SupportRegion region) => region switch
+    {
+        SupportRegion.NorthAmerica => t["North America"],
+        _ => t["Europe"],
+    };
+
     public static string Size(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Support.Escalation.Contracts;
 using Support.Escalation.Data;
 using Support.Escalation.Domain;
@@ -101,7 +102,10 @@ internal sealed class DecideReclassificationHandler(EscalationDbContext db, IMed
     }
 }
 
-/// <summary>An agent hands the ticket off to an expert team with a note; the team is emailed and the ticket's level goes up.</summary>
+/// <summary>
+/// An agent hands the ticket off to an expert team with a note: the ticket's level goes up, the team is emailed and the
+/// ticket is assigned to the team in Ticketing (it leaves its agent for the team's queue).
+/// </summary>
 internal sealed record HandOffCommand(long TicketId, ExpertTeam? Team, string? Note, StaffActor Agent) : IRequest<Unit>;
 
 internal sealed class HandOffValidator : AbstractValidator<HandOffCommand>
@@ -132,9 +136,15 @@ internal sealed class HandOffHandler(EscalationDbContext db, IMediator mediator,
             mail.HandedOff(ticket, team, address, level, note, request.Agent.Name);
         }
 
-        // Sent last: its unit of work commits the hand-off, its event and the team's email with the assignment, which the
-        // audit trail records ("Équipe : Support → Développement") and which puts the ticket in the team's queue.
-        await mediator.Send(new AssignTicketTeamCommand(ticket.TicketId, SupportTeamOf(team), request.Agent.Name, request.Agent.Id), cancellationToken);
+        // Escalating to a group hands the ticket to it, as support teams expect: it leaves its agent for the team's queue.
+        // Sent last: its unit of work commits the hand-off, its event and the team's email with the assignment; the audit
+        // trail says why the team changed, then records the change ("Équipe : Support → Développement").
+        await mediator.Send(
+            new AssignTicketTeamCommand(
+                ticket.TicketId, SupportTeamOf(team), request.Agent.Name, request.Agent.Id,
+                $"Escalade vers l'équipe {Labels.TeamFr(team)} (niveau {level}) : le ticket est assigné à l'équipe",
+                $"Escalated to the {Labels.TeamEn(team)} team (level {level}): the ticket is assigned to the team"),
+            cancellationToken);
         return Unit.Value;
     }
 
@@ -156,9 +166,16 @@ internal static class TicketLevel
 /// <summary>Everything the agent's ticket page shows of escalation: the level, the hand-offs, the escalations and their calls, the reclassification requests.</summary>
 internal sealed record StaffEscalationQuery(long TicketId) : IQuery<StaffEscalationView>;
 
+/// <summary>
+/// The agent's view; <c>Region</c> is the chain the ticket's escalations call (its company's region, else the default
+/// one, then <c>RegionIsDefault</c>) and <c>Chain</c> its contacts in calling order.
+/// </summary>
 internal sealed record StaffEscalationView(
     int Level,
     ExpertTeam? CurrentTeam,
+    Region Region,
+    bool RegionIsDefault,
+    IReadOnlyList<EscalationContact> Chain,
     IReadOnlyList<TeamHandOff> HandOffs,
     IReadOnlyList<EscalationWithCalls> Escalations,
     IReadOnlyList<ReclassificationRequest> Reclassifications)
@@ -168,10 +185,14 @@ internal sealed record StaffEscalationView(
 
 internal sealed record EscalationWithCalls(TicketEscalation Escalation, IReadOnlyList<ContactCall> Calls);
 
-internal sealed class StaffEscalationQueryHandler(EscalationDbContext db) : IRequestHandler<StaffEscalationQuery, StaffEscalationView>
+internal sealed class StaffEscalationQueryHandler(EscalationDbContext db, IMediator mediator, IOptions<EscalationOptions> options)
+    : IRequestHandler<StaffEscalationQuery, StaffEscalationView>
 {
     public async Task<StaffEscalationView> Handle(StaffEscalationQuery request, CancellationToken cancellationToken)
     {
+        var ticket = await mediator.Send(new TicketSummaryQuery(request.TicketId), cancellationToken);
+        var region = ticket is null ? options.Value.DefaultRegion : options.Value.RegionOf(ticket);
+        var chain = await db.Contacts.AsNoTracking().Where(c => c.Region == region).OrderBy(c => c.Level).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var handOffs = await db.HandOffs.AsNoTracking().Where(h => h.TicketId == request.TicketId).OrderByDescending(h => h.Id).ToListAsync(cancellationToken);
         var escalations = await db.Escalations.AsNoTracking().Where(e => e.TicketId == request.TicketId).OrderByDescending(e => e.Id).ToListAsync(cancellationToken);
         var ids = escalations.Select(e => e.Id).ToList();
@@ -180,6 +201,9 @@ internal sealed class StaffEscalationQueryHandler(EscalationDbContext db) : IReq
         return new StaffEscalationView(
             handOffs.Count == 0 ? 1 : handOffs.Max(h => h.Level),
             handOffs.FirstOrDefault()?.Team,
+            region,
+            ticket?.CompanyRegion is null,
+            chain,
             handOffs,
             [.. escalations.Select(e => new EscalationWithCalls(e, [.. calls.Where(c => c.EscalationId == e.Id)]))],
             reclassifications);

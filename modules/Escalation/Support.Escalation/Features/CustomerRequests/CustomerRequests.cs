@@ -41,7 +41,7 @@ internal sealed class RequestEscalationHandler(EscalationDbContext db, IMediator
 
         // The escalation's id goes into the event, so it is saved first, in the transaction the timeline line commits.
         await unitOfWork.BeginAsync(cancellationToken);
-        var escalation = new TicketEscalation(ticket.TicketId, ticket.Number, EscalationSource.CustomerRequest, reason, options.Value.DefaultRegion, now);
+        var escalation = new TicketEscalation(ticket.TicketId, ticket.Number, EscalationSource.CustomerRequest, reason, options.Value.RegionOf(ticket), now);
         db.Escalations.Add(escalation);
         await db.SaveChangesAsync(cancellationToken);
         db.AddIntegrationEvent(new EscalationRequestedEvent(Guid.NewGuid(), now, ticket.TicketId, ticket.Number, escalation.Id, reason));
@@ -100,11 +100,13 @@ internal sealed class RequestReclassificationHandler(EscalationDbContext db, IMe
 /// <summary>What the customer sees of their requests on the ticket view.</summary>
 internal sealed record CustomerRequestsQuery(long TicketId) : IQuery<CustomerRequestsView>;
 
+/// <summary>The customer's requests; <c>Region</c>: the region whose escalation contacts are called for the ticket.</summary>
 internal sealed record CustomerRequestsView(
     IReadOnlyList<CustomerEscalationRow> Escalations,
     IReadOnlyList<CustomerReclassificationRow> Reclassifications,
     TicketSeverity Severity,
-    bool ReclassificationPending)
+    bool ReclassificationPending,
+    Region Region)
 {
     /// <summary>Whether a request of the customer still waits for a manager's acknowledgement (a new one would be refused).</summary>
     public bool EscalationPending => Escalations.Any(e => e.Status == EscalationStatus.Open);
@@ -114,7 +116,7 @@ internal sealed record CustomerEscalationRow(DateTime RequestedAtUtc, string Rea
 
 internal sealed record CustomerReclassificationRow(DateTime RequestedAtUtc, TicketSeverity Wanted, ReclassificationStatus Status, string? DeclineReason);
 
-internal sealed class CustomerRequestsQueryHandler(EscalationDbContext db, IMediator mediator) : IRequestHandler<CustomerRequestsQuery, CustomerRequestsView>
+internal sealed class CustomerRequestsQueryHandler(EscalationDbContext db, IMediator mediator, IOptions<EscalationOptions> options) : IRequestHandler<CustomerRequestsQuery, CustomerRequestsView>
 {
     public async Task<CustomerRequestsView> Handle(CustomerRequestsQuery request, CancellationToken cancellationToken)
     {
@@ -131,6 +133,7 @@ internal sealed class CustomerRequestsQueryHandler(EscalationDbContext db, IMedi
             .ToListAsync(cancellationToken);
         return new CustomerRequestsView(
             escalations, reclassifications, ticket?.Severity ?? TicketSeverity.Normal,
-            reclassifications.Any(r => r.Status == ReclassificationStatus.Pending));
+            reclassifications.Any(r => r.Status == ReclassificationStatus.Pending),
+            ticket is null ? options.Value.DefaultRegion : options.Value.RegionOf(ticket));
     }
 }

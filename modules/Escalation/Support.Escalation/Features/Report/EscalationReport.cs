@@ -11,14 +11,15 @@ namespace Support.Escalation.Features.Report;
 internal sealed record EscalationReportQuery(DateTime FromUtc, DateTime ToUtc) : IQuery<IReadOnlyList<EscalationMonth>>;
 
 /// <summary>
-/// One month: escalations up the contact chain by reason and by the level they reached, how many were acknowledged and
-/// how long that took (mean and longest), and hand-offs to each expert team.
+/// One month: escalations up the contact chain by reason, by region and by the level they reached, how many were
+/// acknowledged and how long that took (mean and longest), and hand-offs to each expert team.
 /// </summary>
 internal sealed record EscalationMonth(
     DateOnly Month,
     int Escalations,
     int CustomerRequests,
     int SlaBreaches,
+    IReadOnlyDictionary<Region, int> ByRegion,
     IReadOnlyDictionary<int, int> ByLevel,
     int Acknowledged,
     TimeSpan? MeanTimeToAcknowledge,
@@ -31,7 +32,7 @@ internal sealed class EscalationReportQueryHandler(EscalationDbContext db) : IRe
     {
         var escalations = await db.Escalations.AsNoTracking()
             .Where(e => e.OpenedAtUtc >= request.FromUtc && e.OpenedAtUtc < request.ToUtc)
-            .Select(e => new { e.OpenedAtUtc, e.Source, e.Level, e.AcknowledgedAtUtc })
+            .Select(e => new { e.OpenedAtUtc, e.Source, e.Region, e.Level, e.AcknowledgedAtUtc })
             .ToListAsync(cancellationToken);
         var handOffs = await db.HandOffs.AsNoTracking()
             .Where(h => h.AtUtc >= request.FromUtc && h.AtUtc < request.ToUtc)
@@ -48,6 +49,7 @@ internal sealed class EscalationReportQueryHandler(EscalationDbContext db) : IRe
                 those.Count,
                 those.Count(e => e.Source == EscalationSource.CustomerRequest),
                 those.Count(e => e.Source == EscalationSource.SlaBreach),
+                those.GroupBy(e => e.Region).ToDictionary(g => g.Key, g => g.Count()),
                 those.GroupBy(e => e.Level).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
                 waits.Count,
                 waits.Count == 0 ? null : TimeSpan.FromTicks((long)waits.Average(w => w.Ticks)),
@@ -57,7 +59,7 @@ internal sealed class EscalationReportQueryHandler(EscalationDbContext db) : IRe
     }
 }
 
-/// <summary>The report as CSV (invariant numbers, minutes), one line per month, a column per level of the chain reached.</summary>
+/// <summary>The report as CSV (invariant numbers, minutes), one line per month, a column per level of the chain reached; the regions last.</summary>
 internal static class EscalationReportCsv
 {
     public static string Write(IReadOnlyList<EscalationMonth> months)
@@ -69,7 +71,7 @@ internal static class EscalationReportCsv
             csv.Append(CultureInfo.InvariantCulture, $"reached_level_{level},");
         }
 
-        csv.Append("acknowledged,mean_minutes_to_acknowledge,longest_minutes_to_acknowledge,hand_offs_development,hand_offs_it_operations,hand_offs_management\r\n");
+        csv.Append("acknowledged,mean_minutes_to_acknowledge,longest_minutes_to_acknowledge,hand_offs_development,hand_offs_it_operations,hand_offs_management,escalations_europe,escalations_north_america\r\n");
         foreach (var month in months)
         {
             csv.Append(CultureInfo.InvariantCulture, $"{month.Month:yyyy-MM},{month.Escalations},{month.CustomerRequests},{month.SlaBreaches},");
@@ -79,7 +81,8 @@ internal static class EscalationReportCsv
             }
 
             csv.Append(CultureInfo.InvariantCulture, $"{month.Acknowledged},{Minutes(month.MeanTimeToAcknowledge)},{Minutes(month.LongestTimeToAcknowledge)},")
-                .Append(CultureInfo.InvariantCulture, $"{month.HandOffs.GetValueOrDefault(ExpertTeam.Development)},{month.HandOffs.GetValueOrDefault(ExpertTeam.ItOperations)},{month.HandOffs.GetValueOrDefault(ExpertTeam.Management)}\r\n");
+                .Append(CultureInfo.InvariantCulture, $"{month.HandOffs.GetValueOrDefault(ExpertTeam.Development)},{month.HandOffs.GetValueOrDefault(ExpertTeam.ItOperations)},{month.HandOffs.GetValueOrDefault(ExpertTeam.Management)},")
+                .Append(CultureInfo.InvariantCulture, $"{month.ByRegion.GetValueOrDefault(Region.Europe)},{month.ByRegion.GetValueOrDefault(Region.NorthAmerica)}\r\n");
         }
 
         return csv.ToString();

@@ -4,6 +4,7 @@ using Support.Kernel.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Support.Ticketing.Content;
+using Support.Ticketing.Contracts;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
 
@@ -12,7 +13,7 @@ namespace Support.Ticketing.Features.Companies;
 /// <summary>The companies, by name, with their contract and how many tickets they have.</summary>
 internal sealed record CompanyListQuery(string? Search) : IQuery<IReadOnlyList<CompanyRow>>;
 
-internal sealed record CompanyRow(long Id, string Name, string? EmailDomain, bool HasMaintenanceContract, DateOnly? ContractEndsOn, bool ContractInForce, int Contacts);
+internal sealed record CompanyRow(long Id, string Name, string? EmailDomain, bool HasMaintenanceContract, DateOnly? ContractEndsOn, bool ContractInForce, SupportRegion? Region, int Contacts);
 
 internal sealed class CompanyListQueryHandler : IRequestHandler<CompanyListQuery, IReadOnlyList<CompanyRow>>
 {
@@ -38,12 +39,12 @@ internal sealed class CompanyListQueryHandler : IRequestHandler<CompanyListQuery
         var rows = await companies.OrderBy(c => c.NormalizedName).Take(500)
             .Select(c => new { Company = c, Contacts = _db.Contacts.Count(x => x.CompanyId == c.Id) })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new CompanyRow(r.Company.Id, r.Company.Name, r.Company.EmailDomain, r.Company.HasMaintenanceContract, r.Company.ContractEndsOn, r.Company.ContractInForce(today), r.Contacts))];
+        return [.. rows.Select(r => new CompanyRow(r.Company.Id, r.Company.Name, r.Company.EmailDomain, r.Company.HasMaintenanceContract, r.Company.ContractEndsOn, r.Company.ContractInForce(today), r.Company.Region, r.Contacts))];
     }
 }
 
-/// <summary>Creates a company (no id) or updates one: name, email domain, maintenance contract and its end.</summary>
-internal sealed record SaveCompanyCommand(long? Id, string? Name, string? EmailDomain, bool HasMaintenanceContract, DateOnly? ContractEndsOn) : IRequest<long>;
+/// <summary>Creates a company (no id) or updates one: name, email domain, maintenance contract and its end, region (none: the default).</summary>
+internal sealed record SaveCompanyCommand(long? Id, string? Name, string? EmailDomain, bool HasMaintenanceContract, DateOnly? ContractEndsOn, SupportRegion? Region) : IRequest<long>;
 
 internal sealed class SaveCompanyValidator : AbstractValidator<SaveCompanyCommand>
 {
@@ -61,6 +62,7 @@ internal sealed class SaveCompanyValidator : AbstractValidator<SaveCompanyComman
         RuleFor(c => c.EmailDomain)
             .Must(d => string.IsNullOrWhiteSpace(d) || System.Text.RegularExpressions.Regex.IsMatch(d.Trim().TrimStart('@'), @"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$"))
             .WithMessage(t["Enter a domain such as company.com."]);
+        RuleFor(c => c.Region).IsInEnum().WithMessage(t["Choose a region from the list."]);
     }
 }
 
@@ -92,6 +94,7 @@ internal sealed class SaveCompanyHandler : IRequestHandler<SaveCompanyCommand, l
 
         company.SetEmailDomain(request.EmailDomain);
         company.SetContract(request.HasMaintenanceContract, request.ContractEndsOn);
+        company.SetRegion(request.Region);
         await _db.SaveChangesAsync(cancellationToken);
         return company.Id;
     }

@@ -43,7 +43,7 @@ internal sealed partial class DemoTickets : IHostedService
         }
 
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        await mediator.Send(new SaveCompanyCommand(null, "Acme Industries", "acme.example", HasMaintenanceContract: true, new DateOnly(DateTime.UtcNow.Year + 1, 12, 31)), cancellationToken);
+        await mediator.Send(new SaveCompanyCommand(null, "Acme Industries", "acme.example", HasMaintenanceContract: true, new DateOnly(DateTime.UtcNow.Year + 1, 12, 31), SupportRegion.Europe), cancellationToken);
         foreach (var form in Forms())
         {
             await using var ticketScope = _scopes.CreateAsyncScope();

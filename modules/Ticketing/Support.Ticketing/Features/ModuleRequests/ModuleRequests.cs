@@ -35,10 +35,11 @@ internal sealed class TicketSummaries
         }
 
         var recipients = await _mail.StaffRecipientsAsync(ticket.Team, ticket.AssignedAgentId, cancellationToken);
+        var region = await _db.Companies.AsNoTracking().Where(c => c.Id == ticket.CompanyId).Select(c => c.Region).FirstOrDefaultAsync(cancellationToken);
         return new TicketSummary(
             ticket.Id, ticket.DisplayNumber, ticket.Subject, ticket.Status, ticket.Severity, ticket.Team, ticket.CustomerName,
             ticket.CustomerEmail, ticket.CompanyName, ticket.Language, _urls.StaffTicket(ticket.DisplayNumber),
-            [.. recipients.Select(r => r.Email).Where(e => e.Length > 0)]);
+            [.. recipients.Select(r => r.Email).Where(e => e.Length > 0)], region);
     }
 }
 
@@ -116,6 +117,11 @@ internal sealed class AssignTicketTeamHandler(TicketingDbContext db, TicketEvent
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        if (request.TimelineFr is { } fr && request.TimelineEn is { } en)
+        {
+            ticket.RecordTimeline(fr, en, request.Actor, request.ActorStaffId, now);
+        }
+
         var (previousTeam, previousAgent) = (ticket.Team, ticket.AssignedAgentId);
         // A new team picks the ticket up; within the same team the agent keeps it.
         var (agentId, agentName) = request.Team == ticket.Team ? (ticket.AssignedAgentId, ticket.AssignedAgentName) : (null, null);

@@ -25,13 +25,17 @@ internal sealed record ActivityCatalog(IReadOnlyList<ActivityDescriptor> Activit
             .Select(d => Translate(d, d.Texts is { } texts ? localizers.Create(texts) : null, t))
             .GroupBy(d => d.Category)
             .SelectMany(g => g.OrderBy(d => d.DisplayName, StringComparer.CurrentCultureIgnoreCase))],
-        [.. registry.Stimuli.Select(s => new CatalogEvent(s.Name, t[s.DisplayName], s.PayloadFields))],
+        [.. registry.Stimuli.Select(s => new CatalogEvent(s.Name, Localized(s.DisplayName, s.Texts is { } texts ? localizers.Create(texts) : null, t), s.PayloadFields))],
         calendars);
+
+    /// <summary>A text in the admin's language: the contributor's translation first, then the module's.</summary>
+    private static string Localized(string text, IStringLocalizer? own, IStringLocalizer t) =>
+        own?[text] is { ResourceNotFound: false } found ? found.Value : t[text];
 
     /// <summary>The descriptor's texts in the admin's language: the contributor's translation first, then the module's.</summary>
     private static ActivityDescriptor Translate(ActivityDescriptor descriptor, IStringLocalizer? own, IStringLocalizer t)
     {
-        string Text(string text) => own?[text] is { ResourceNotFound: false } found ? found.Value : t[text];
+        string Text(string text) => Localized(text, own, t);
 
         return descriptor with
         {
