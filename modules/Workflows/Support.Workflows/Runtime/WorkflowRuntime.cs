@@ -20,6 +20,16 @@ internal sealed class WorkflowRuntime
     private static readonly Func<WorkflowsDbContext, string, string, CancellationToken, Task<bool>> Awaited =
         EF.CompileAsyncQuery((WorkflowsDbContext db, string stimulus, string hash, CancellationToken _) => db.Bookmarks.Any(b => b.Stimulus == stimulus && b.Hash == hash));
 
+    // Compiled too: a delivery reads them under the write lock, where EF's expression processing would lengthen the wait of every writer.
+    private static readonly Func<WorkflowsDbContext, string, string, IAsyncEnumerable<WorkflowBookmark>> Waiting =
+        EF.CompileAsyncQuery<WorkflowsDbContext, string, string, WorkflowBookmark>((db, stimulus, hash) => db.Bookmarks.Where(b => b.Stimulus == stimulus && b.Hash == hash).OrderBy(b => b.Id));
+
+    private static readonly Func<WorkflowsDbContext, string, IAsyncEnumerable<WorkflowTrigger>> Triggers =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string stimulus) => db.Triggers.AsNoTracking().Where(t => t.Stimulus == stimulus));
+
+    private static readonly Func<WorkflowsDbContext, string, string, CancellationToken, Task<bool>> Started =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string definitionId, string correlationId, CancellationToken _) => db.Instances.Any(i => i.DefinitionId == definitionId && i.CorrelationId == correlationId));
+
     private readonly WorkflowsDbContext _db;
     private readonly WorkflowRunner _runner;
 
@@ -42,7 +52,7 @@ internal sealed class WorkflowRuntime
         if (correlationId is not null)
         {
             var hash = WorkflowRunner.HashOf(stimulus, correlationId);
-            var bookmarks = await _db.Bookmarks.Where(b => b.Stimulus == stimulus && b.Hash == hash).OrderBy(b => b.Id).ToListAsync(cancellationToken);
+            var bookmarks = await Waiting(_db, stimulus, hash).ToListAsync(cancellationToken);
             foreach (var bookmark in bookmarks)
             {
                 // An earlier resume in this delivery may have removed it (two bookmarks of one activity).
@@ -54,12 +64,12 @@ internal sealed class WorkflowRuntime
             }
         }
 
-        var triggers = await _db.Triggers.AsNoTracking().Where(t => t.Stimulus == stimulus).ToListAsync(cancellationToken);
+        var triggers = await Triggers(_db, stimulus).ToListAsync(cancellationToken);
         foreach (var trigger in triggers)
         {
             if (correlationId is not null
                 && (_startedInScope.Contains((trigger.DefinitionId, correlationId))
-                    || await _db.Instances.AnyAsync(i => i.DefinitionId == trigger.DefinitionId && i.CorrelationId == correlationId, cancellationToken)))
+                    || await Started(_db, trigger.DefinitionId, correlationId, cancellationToken)))
             {
                 continue;
             }
