@@ -20,6 +20,9 @@ internal sealed class IncidentsOptions
 
     /// <summary>How many subscriptions to the status page one address (IP) may ask for per minute.</summary>
     public int SubscriptionsPerMinute { get; set; } = 5;
+
+    /// <summary>How many RCA report requests one address (IP) may send per minute.</summary>
+    public int RcaRequestsPerMinute { get; set; } = 5;
 }
 
 /// <summary>
