@@ -110,6 +110,7 @@ public sealed partial class RcaReportTests
         Assert.Contains("Disque plein sur EXCH02 : journaux de transactions non purgés.", Part(page, "rca-causes"), StringComparison.Ordinal);
         Assert.Contains("Rotation des journaux désactivée après la mise à jour.", Part(page, "rca-causes"), StringComparison.Ordinal);
         Assert.Contains("Superviser l'espace disque des serveurs Exchange", Part(page, "rca-actions"), StringComparison.Ordinal);
+        Assert.Contains("15/12/2026 À faire", Part(page, "rca-actions"), StringComparison.Ordinal);
 
         var download = await agent.GetAsync(incident + "/Rca?handler=Pdf");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -121,7 +122,7 @@ public sealed partial class RcaReportTests
         Assert.Contains("Causes racines", text, StringComparison.Ordinal);
         Assert.Contains("Disque plein sur EXCH02", text, StringComparison.Ordinal);
         Assert.Contains("Période d'impact", text, StringComparison.Ordinal);
-        Assert.Contains("Échéance : 15/12/2026", text, StringComparison.Ordinal);
+        Assert.Contains("Échéance : 15/12/2026 · État : À faire", text, StringComparison.Ordinal);
         Assert.DoesNotContain("EXCH02 sans prévenir", text, StringComparison.Ordinal);
 
         using var english = await StaffSession.SignInAsync(host, language: "en");

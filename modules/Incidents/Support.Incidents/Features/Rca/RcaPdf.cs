@@ -81,7 +81,7 @@ internal static class RcaPdf
         foreach (var action in report.Actions)
         {
             w.Item("•", action.Title, w.Bold);
-            w.Item("", $"{t["Owner: {0}", action.OwnerName]} · {t["Due date: {0}", action.DueOn.ToString("d", culture)]} · {t["State: {0}", action.DoneAtUtc is null ? t["Open"] : t["Done"]]}", w.Small);
+            w.Item("", $"{t["Owner: {0}", action.OwnerName]} · {t["Due date: {0}", action.DueOn.ToString("d", culture)]} · {t["State: {0}", action.DoneAtUtc is null ? t["To do"] : t["Done"]]}", w.Small);
         }
     }
 
