@@ -54,8 +54,10 @@ public sealed class IncidentsModule : IModule
             e => new Dictionary<string, object?> { ["incidentId"] = e.IncidentId, ["title"] = e.Title, ["companies"] = e.Companies, ["determinedAtUtc"] = e.OccurredAtUtc },
             "incidentId", "title", "companies", "determinedAtUtc"));
         services.AddHostedService<IncidentWorkflowInstaller>();
+        services.AddHostedService<Features.Cadence.UpdateReminderWorker>();
         services.AddSingleton(new NavigationLink(NavigationArea.Portal, 50, "/status", "Service status", "État des services"));
         services.AddSingleton(new NavigationLink(NavigationArea.Staff, 40, "/Staff/Incidents", "Major incidents", "Incidents majeurs"));
+        services.AddSingleton(new NavigationLink(NavigationArea.Admin, 40, "/Staff/Admin/Incidents/Templates", "Incident notification templates", "Modèles de notification des incidents"));
     }
 
     /// <summary>Posts of a form limited per client address and minute; reading the form is not limited.</summary>

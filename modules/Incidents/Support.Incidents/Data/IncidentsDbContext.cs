@@ -40,6 +40,8 @@ internal sealed class IncidentsDbContext : ModuleDbContext
 
     public DbSet<RcaRequest> RcaRequests => Set<RcaRequest>();
 
+    public DbSet<NotificationTemplate> Templates => Set<NotificationTemplate>();
+
     protected override void OnModuleModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Incident>(incident =>
@@ -157,6 +159,16 @@ internal sealed class IncidentsDbContext : ModuleDbContext
             request.Property(r => r.CompanyName).HasMaxLength(IncidentLimits.Name);
             request.Property(r => r.DecidedBy).HasMaxLength(IncidentLimits.Name);
             request.Property(r => r.Reason).HasMaxLength(IncidentLimits.Message);
+        });
+        modelBuilder.Entity<NotificationTemplate>(template =>
+        {
+            template.HasKey(t => t.Id);
+            template.HasIndex(t => new { t.Key, t.Language }).IsUnique();
+            template.Property(t => t.Key).HasMaxLength(20);
+            template.Property(t => t.Language).HasMaxLength(8);
+            template.Property(t => t.Subject).HasMaxLength(IncidentLimits.Title);
+            template.Property(t => t.Body).HasMaxLength(IncidentLimits.Text);
+            template.Property(t => t.UpdatedBy).HasMaxLength(IncidentLimits.Name);
         });
         modelBuilder.Entity<NotificationRecipient>(recipient =>
         {

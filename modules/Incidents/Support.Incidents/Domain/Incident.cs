@@ -103,6 +103,9 @@ internal sealed class Incident
     /// <summary>When the last written notification went out.</summary>
     public DateTime? LastNotifiedAtUtc { get; private set; }
 
+    /// <summary>The due time of the update the communications lead was last reminded of (once per due time).</summary>
+    public DateTime? UpdateReminderDueAtUtc { get; private set; }
+
     public string Reference => $"INC-{Id:D4}";
 
     /// <summary>When the next update to the customers is due, on the cadence the lead set, while the incident is open.</summary>
@@ -169,6 +172,9 @@ internal sealed class Incident
     }
 
     public void RecordReminder(DateTime nowUtc) => NotificationReminderAtUtc = nowUtc;
+
+    /// <summary>Records that the lead was reminded of the update due at <paramref name="dueAtUtc"/>.</summary>
+    public void RecordUpdateReminder(DateTime dueAtUtc) => UpdateReminderDueAtUtc = dueAtUtc;
 
     public void FlagLate(DateTime nowUtc) => NotificationLateAtUtc = nowUtc;
 
@@ -265,6 +271,7 @@ internal enum TimelineKind
     RcaApproved = 21,
     RcaDeclined = 22,
     RcaSent = 23,
+    UpdateReminder = 24,
 }
 
 /// <summary>One event of the incident's life, in order: the timeline the post-mortem is built from.</summary>
@@ -669,5 +676,43 @@ internal sealed class RcaRequest
         Reason = reason.Trim();
         DecidedBy = by;
         DecidedAtUtc = nowUtc;
+    }
+}
+
+/// <summary>An admin's wording of a notification template (first notification, update, resolution) in one language; the default wording applies where there is none.</summary>
+internal sealed class NotificationTemplate
+{
+    private NotificationTemplate()
+    {
+    }
+
+    public NotificationTemplate(string key, string language)
+    {
+        Key = key;
+        Language = language;
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>initial, update or resolved.</summary>
+    public string Key { get; private set; } = "";
+
+    /// <summary>fr or en.</summary>
+    public string Language { get; private set; } = "";
+
+    public string Subject { get; private set; } = "";
+
+    public string Body { get; private set; } = "";
+
+    public string UpdatedBy { get; private set; } = "";
+
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    public void Edit(string subject, string body, string by, DateTime nowUtc)
+    {
+        Subject = subject.Trim();
+        Body = body.Trim();
+        UpdatedBy = by;
+        UpdatedAtUtc = nowUtc;
     }
 }

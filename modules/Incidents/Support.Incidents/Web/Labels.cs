@@ -70,6 +70,7 @@ internal static class Labels
         TimelineKind.ActionItemDone => t["Action done: {0}", entry.Detail],
         TimelineKind.ScopeAssessed => t["Scope assessed: {0}", entry.Detail],
         TimelineKind.CadenceSet => entry.Detail.Length == 0 ? t["Update cadence removed"] : t["Update cadence: every {0} minutes", entry.Detail],
+        TimelineKind.UpdateReminder => t["Reminder: the update to the customers was due at {0} ({1})", entry.Detail.Split('|') is [var due, ..] ? due : "", entry.Detail.Split('|') is [_, var lead] ? lead : ""],
         TimelineKind.RcaRequested => t["RCA report requested by {0}", entry.Detail],
         TimelineKind.RcaRefused => t["RCA report refused to {0}: not a contact of an impacted company", entry.Detail],
         TimelineKind.RcaApproved => t["RCA report request of {0} approved", entry.Detail],

@@ -164,6 +164,9 @@ namespace Support.Incidents.Data.Migrations
                     b.Property<int?>("UpdateCadenceMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("UpdateReminderDueAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -278,6 +281,48 @@ namespace Support.Incidents.Data.Migrations
                     b.HasIndex("NotificationId");
 
                     b.ToTable("incidents_notification_recipient");
+                });
+
+            modelBuilder.Entity("Support.Incidents.Domain.NotificationTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "Language")
+                        .IsUnique();
+
+                    b.ToTable("incidents_notification_template");
                 });
 
             modelBuilder.Entity("Support.Incidents.Domain.PostMortem", b =>

@@ -6,11 +6,35 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Support.Incidents.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class RcaRequests : Migration
+    public partial class RcaRequestsUpdateRemindersTemplates : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "UpdateReminderDueAtUtc",
+                table: "incidents_incident",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "incidents_notification_template",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incidents_notification_template", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "incidents_rca_request",
                 columns: table => new
@@ -42,6 +66,12 @@ namespace Support.Incidents.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_incidents_notification_template_Key_Language",
+                table: "incidents_notification_template",
+                columns: new[] { "Key", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_incidents_rca_request_IncidentId_NormalizedEmail",
                 table: "incidents_rca_request",
                 columns: new[] { "IncidentId", "NormalizedEmail" });
@@ -56,7 +86,14 @@ namespace Support.Incidents.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "incidents_notification_template");
+
+            migrationBuilder.DropTable(
                 name: "incidents_rca_request");
+
+            migrationBuilder.DropColumn(
+                name: "UpdateReminderDueAtUtc",
+                table: "incidents_incident");
         }
     }
 }
