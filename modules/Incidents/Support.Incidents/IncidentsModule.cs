@@ -57,6 +57,7 @@ public sealed class IncidentsModule : IModule
         services.AddHostedService<Features.Cadence.UpdateReminderWorker>();
         services.AddSingleton(new NavigationLink(NavigationArea.Portal, 50, "/status", "Service status", "État des services"));
         services.AddSingleton(new NavigationLink(NavigationArea.Staff, 40, "/Staff/Incidents", "Major incidents", "Incidents majeurs"));
+        services.AddSingleton(new Support.Ticketing.Contracts.TicketAction(10, "/Staff/Incidents/Declare?ticket={number}", "Declare a major incident", "Déclarer un incident majeur"));
         services.AddSingleton(new NavigationLink(NavigationArea.Admin, 40, "/Staff/Admin/Incidents/Templates", "Incident notification templates", "Modèles de notification des incidents"));
     }
 
