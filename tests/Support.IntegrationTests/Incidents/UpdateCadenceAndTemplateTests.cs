@@ -46,7 +46,9 @@ public sealed class UpdateCadenceAndTemplateTests
         await using var host = Host(clock, "00:00:00.100");
         using var agent = await StaffSession.SignInAsync(host);
         var incident = await NotifiedWithCadenceAsync(host, agent, clock);
-        Assert.Contains("Prochain point attendu à", Part(await agent.GetStringAsync(incident), "cadence-form"), StringComparison.Ordinal);
+        var cadence = Part(await agent.GetStringAsync(incident), "cadence-form");
+        Assert.Contains("Prochain point attendu à", cadence, StringComparison.Ordinal);
+        Assert.DoesNotContain("Retard", cadence, StringComparison.Ordinal);
 
         clock.Set(Utc(9, 36));
         var email = Assert.Single(await new PickupMailbox(host).WaitForAsync(SupportHostFactory.AdminEmail, Reminder));
@@ -55,6 +57,7 @@ public sealed class UpdateCadenceAndTemplateTests
             async () => Part(await agent.GetStringAsync(incident), "timeline"),
             timeline => timeline.Contains("Rappel : le point de situation aux clients était attendu à 09:35 UTC", StringComparison.Ordinal),
             "the reminder on the timeline");
+        Assert.Contains("Retard", Part(await agent.GetStringAsync(incident), "cadence-form"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ using Support.Ticketing.Contracts;
 namespace Support.Incidents.Areas.Incidents.Pages.Staff.Incidents;
 
 /// <summary>One major incident: what it is, its state, impacted companies, linked tickets, notifications and timeline.</summary>
-internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) : PageModel
+internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff, TimeProvider clock) : PageModel
 {
     [FromRoute]
     public long Id { get; set; }
@@ -63,6 +63,8 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
 
     /// <summary>Whether the post-mortem exists (the RCA report is generated from it).</summary>
     public bool HasPostMortem { get; private set; }
+
+    public DateTime NowUtc { get; private set; }
 
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
 
@@ -138,6 +140,7 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
         }
 
         Current = file;
+        NowUtc = clock.GetUtcNow().UtcDateTime;
         Directory = await mediator.Send(new CompanyDirectoryQuery(), cancellationToken);
         NewState = file.Incident.State;
         Staff = await staff.ListAsync(cancellationToken);
