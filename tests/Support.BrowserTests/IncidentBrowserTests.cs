@@ -74,4 +74,51 @@ public sealed class IncidentBrowserTests : IClassFixture<BrowserHost>
         await Assertions.Expect(visitor.GetByTestId("history")).ToContainTextAsync("Disrupted");
         Assert.Empty(refused);
     }
+
+    [Fact]
+    public async Task Agent_opens_the_rca_report_of_a_resolved_incident_prints_it_without_the_toolbar_and_downloads_the_pdf()
+    {
+        var agent = await _host.NewPageAsync();
+        await agent.GotoAsync("/Staff/Incidents");
+        await agent.GetByLabel("Email").FillAsync(SupportHostFactory.AdminEmail);
+        await agent.GetByLabel("Password").FillAsync(SupportHostFactory.AdminPassword);
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await agent.GetByRole(AriaRole.Link, new() { Name = "Declare a major incident" }).ClickAsync();
+        await agent.GetByLabel("Title").FillAsync("Panne de l'annuaire LDAP");
+        await agent.GetByLabel("Description").FillAsync("Authentication failed for every application from 14:02.");
+        await agent.GetByLabel("Affected services").FillAsync("Directory");
+        await agent.GetByLabel("Impact", new() { Exact = true }).FillAsync("Nobody could sign in.");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Declare", Exact = true }).ClickAsync();
+        await Assertions.Expect(agent.GetByTestId("incident-title")).ToHaveTextAsync("Panne de l'annuaire LDAP");
+
+        await agent.GetByTestId("state-form").Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "Resolved" });
+        await agent.GetByTestId("state-form").GetByRole(AriaRole.Button, new() { Name = "Update" }).ClickAsync();
+        await Assertions.Expect(agent.GetByTestId("incident-state")).ToHaveTextAsync("Resolved");
+
+        await agent.GetByRole(AriaRole.Link, new() { Name = "Post-mortem", Exact = true }).ClickAsync();
+        await agent.GetByLabel("Root causes").FillAsync("An expired certificate on the directory servers.");
+        await agent.GetByLabel("Contributing factors").FillAsync("No alert on certificate expiry.");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Save the post-mortem" }).ClickAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToContainTextAsync("saved");
+
+        await agent.GetByRole(AriaRole.Link, new() { Name = "Panne de l'annuaire LDAP" }).ClickAsync();
+        await agent.GetByTestId("rca-link").ClickAsync();
+        await Assertions.Expect(agent.GetByTestId("rca-title")).ToContainTextAsync("Panne de l'annuaire LDAP");
+        await Assertions.Expect(agent.GetByTestId("rca-causes")).ToContainTextAsync("An expired certificate on the directory servers.");
+        await Assertions.Expect(agent.GetByTestId("rca-toolbar")).ToBeVisibleAsync();
+        await agent.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(agent.GetByTestId("rca-toolbar")).ToBeHiddenAsync();
+        await Assertions.Expect(agent.GetByTestId("rca-report")).ToBeVisibleAsync();
+        await agent.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        var download = await agent.RunAndWaitForDownloadAsync(() => agent.GetByRole(AriaRole.Link, new() { Name = "Download the PDF" }).ClickAsync());
+        Assert.Matches(@"^RCA-INC-\d{4}\.pdf$", download.SuggestedFilename);
+        var path = Path.Combine(_host.Factory.DataFolder, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(path);
+        var text = string.Join(" ", pdf.GetPages().Select(p => p.Text));
+        Assert.Contains("Panne de l'annuaire LDAP", text, StringComparison.Ordinal);
+        Assert.Contains("An expired certificate on the directory servers.", text, StringComparison.Ordinal);
+    }
 }

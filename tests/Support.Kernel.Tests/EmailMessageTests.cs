@@ -67,4 +67,25 @@ public sealed class EmailMessageTests
     [Fact]
     public void Each_message_gets_its_own_message_id() =>
         Assert.NotEqual(Queued().MessageId, Queued().MessageId);
+
+    [Fact]
+    public void Attachments_are_kept_with_the_message_under_their_file_name_only()
+    {
+        var message = new EmailMessage(
+            new OutgoingEmail("customer@example.test", null, "RCA report", "Attached.", null, "rca-report", [new OutgoingAttachment("../reports/RCA-INC-0001.pdf", "application/pdf", [1, 2, 3])]),
+            Now);
+
+        var attachment = Assert.Single(message.Attachments);
+        Assert.Equal("RCA-INC-0001.pdf", attachment.FileName);
+        Assert.Equal("application/pdf", attachment.ContentType);
+        Assert.Equal(3, attachment.Size);
+    }
+
+    [Fact]
+    public void Attachments_heavier_than_the_limit_are_refused()
+    {
+        var big = new OutgoingAttachment("big.pdf", "application/pdf", new byte[EmailMessage.MaxAttachmentBytes + 1]);
+
+        Assert.Throws<ArgumentException>(() => new EmailMessage(new OutgoingEmail("customer@example.test", null, "Too big", "Body", null, "test", [big]), Now));
+    }
 }

@@ -21,6 +21,9 @@ public sealed class IncidentsModule : IModule
     /// <summary>The rate-limiter policy of the status page's subscription form (which sends emails).</summary>
     public const string SubscribePolicy = "status-subscribe";
 
+    /// <summary>The rate-limiter policy of the portal's RCA report request form (which sends emails).</summary>
+    public const string RcaRequestPolicy = "rca-request";
+
     public string Name => "Incidents";
 
     public string TablePrefix => IncidentsDbContext.Prefix;
@@ -34,12 +37,12 @@ public sealed class IncidentsModule : IModule
         services.AddHttpContextAccessor();
         services.AddScoped<Features.StatusPage.StatusLinks>();
         var perMinute = configuration.GetValue($"{IncidentsOptions.SectionName}:{nameof(IncidentsOptions.SubscriptionsPerMinute)}", 5);
+        var rcaPerMinute = configuration.GetValue($"{IncidentsOptions.SectionName}:{nameof(IncidentsOptions.RcaRequestsPerMinute)}", 5);
         services.Configure<RateLimiterOptions>(options =>
-            options.AddPolicy(SubscribePolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("form")));
+        {
+            options.AddPolicy(SubscribePolicy, context => PostsPerMinute(context, perMinute));
+            options.AddPolicy(RcaRequestPolicy, context => PostsPerMinute(context, rcaPerMinute));
+        });
         services.Configure<IncidentsOptions>(configuration.GetSection(IncidentsOptions.SectionName));
         services.AddSingleton<IWorkflowActivity, ReadNotificationDeadlinesActivity>();
         services.AddSingleton<IWorkflowActivity, RemindCommunicationsLeadActivity>();
@@ -51,7 +54,18 @@ public sealed class IncidentsModule : IModule
             e => new Dictionary<string, object?> { ["incidentId"] = e.IncidentId, ["title"] = e.Title, ["companies"] = e.Companies, ["determinedAtUtc"] = e.OccurredAtUtc },
             "incidentId", "title", "companies", "determinedAtUtc"));
         services.AddHostedService<IncidentWorkflowInstaller>();
+        services.AddHostedService<Features.Cadence.UpdateReminderWorker>();
         services.AddSingleton(new NavigationLink(NavigationArea.Portal, 50, "/status", "Service status", "État des services"));
         services.AddSingleton(new NavigationLink(NavigationArea.Staff, 40, "/Staff/Incidents", "Major incidents", "Incidents majeurs"));
+        services.AddSingleton(new Support.Ticketing.Contracts.TicketAction(10, "/Staff/Incidents/Declare?ticket={number}", "Declare a major incident", "Déclarer un incident majeur"));
+        services.AddSingleton(new NavigationLink(NavigationArea.Admin, 40, "/Staff/Admin/Incidents/Templates", "Incident notification templates", "Modèles de notification des incidents"));
     }
+
+    /// <summary>Posts of a form limited per client address and minute; reading the form is not limited.</summary>
+    private static RateLimitPartition<string> PostsPerMinute(HttpContext context, int perMinute) =>
+        HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("form");
 }

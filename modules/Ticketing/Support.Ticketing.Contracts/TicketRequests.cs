@@ -68,6 +68,23 @@ public enum TicketPage
 /// </summary>
 public sealed record TicketPagePanel(TicketPage Page, string ViewComponent, int Order);
 
+/// <summary>
+/// A link another module adds to the agent's ticket page, beside the ticket's title (e.g. "Déclarer un incident
+/// majeur"). Registered as a singleton by the module; absent when the module is switched off.
+/// </summary>
+/// <param name="Order">Position among the actions, ascending.</param>
+/// <param name="HrefTemplate">The link's target, app-relative; <c>{number}</c> is replaced by the ticket's six-digit number.</param>
+/// <param name="English">The label in English.</param>
+/// <param name="French">The label in French, the reference wording.</param>
+public sealed record TicketAction(int Order, string HrefTemplate, string English, string French)
+{
+    /// <summary>The link for a ticket.</summary>
+    public string Href(string number) => HrefTemplate.Replace("{number}", Uri.EscapeDataString(number), StringComparison.Ordinal);
+
+    /// <summary>The label in the given UI language (French unless English is asked for).</summary>
+    public string Label(System.Globalization.CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? English : French;
+}
+
 /// <summary>The absolute address of a portal path for links in emails (the configured public address, else the request's).</summary>
 public sealed record PortalAddressQuery(string Path) : IQuery<string>;
 

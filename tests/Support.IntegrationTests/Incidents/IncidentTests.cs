@@ -43,6 +43,8 @@ public sealed class IncidentTests
         using var agent = await StaffSession.SignInAsync(host);
         var number = await OpenTicketAsync(host);
 
+        var ticket = await agent.GetStringAsync($"/Staff/Tickets/{number}");
+        Assert.Contains($"href=\"/Staff/Incidents/Declare?ticket={number}\" data-testid=\"ticket-action\">Déclarer un incident majeur</a>", ticket, StringComparison.Ordinal);
         var form = WebUtility.HtmlDecode(await agent.GetStringAsync($"/Staff/Incidents/Declare?ticket={number}"));
         Assert.Contains($"value=\"{number}\"", form, StringComparison.Ordinal);
         Assert.Contains("value=\"L'imprimante du 2e étage n'imprime plus\"", form, StringComparison.Ordinal);
@@ -159,7 +161,10 @@ public sealed class IncidentTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync("/Staff/Incidents")).StatusCode);
         Assert.DoesNotContain("Incidents majeurs", await agent.GetStringAsync("/Staff"), StringComparison.Ordinal);
-        Assert.Contains("L'imprimante du 2e étage n'imprime plus", Flat(await agent.GetStringAsync($"/Staff/Tickets/{number}")), StringComparison.Ordinal);
+        var ticket = await agent.GetStringAsync($"/Staff/Tickets/{number}");
+        Assert.Contains("L'imprimante du 2e étage n'imprime plus", Flat(ticket), StringComparison.Ordinal);
+        Assert.DoesNotContain("Déclarer un incident majeur", ticket, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Staff/Incidents/Declare", ticket, StringComparison.Ordinal);
         Assert.Contains("Acme Industries", Flat(await agent.GetStringAsync("/Staff/Companies")), StringComparison.Ordinal);
     }
 }

@@ -38,6 +38,10 @@ internal sealed class IncidentsDbContext : ModuleDbContext
 
     public DbSet<StatusSubscription> Subscriptions => Set<StatusSubscription>();
 
+    public DbSet<RcaRequest> RcaRequests => Set<RcaRequest>();
+
+    public DbSet<NotificationTemplate> Templates => Set<NotificationTemplate>();
+
     protected override void OnModuleModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Incident>(incident =>
@@ -141,6 +145,31 @@ internal sealed class IncidentsDbContext : ModuleDbContext
             item.Property(i => i.OwnerId).HasMaxLength(IncidentLimits.Name);
             item.Property(i => i.OwnerName).HasMaxLength(IncidentLimits.Name);
         });
+        modelBuilder.Entity<RcaRequest>(request =>
+        {
+            request.HasKey(r => r.Id);
+            request.HasOne<Incident>().WithMany().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            request.HasIndex(r => new { r.IncidentId, r.RequestedAtUtc });
+            request.HasIndex(r => new { r.IncidentId, r.NormalizedEmail });
+            request.Property(r => r.Email).HasMaxLength(IncidentLimits.Email);
+            request.Property(r => r.NormalizedEmail).HasMaxLength(IncidentLimits.Email);
+            request.Property(r => r.TicketNumber).HasMaxLength(IncidentLimits.TicketNumber);
+            request.Property(r => r.Message).HasMaxLength(IncidentLimits.Message);
+            request.Property(r => r.Language).HasMaxLength(8);
+            request.Property(r => r.CompanyName).HasMaxLength(IncidentLimits.Name);
+            request.Property(r => r.DecidedBy).HasMaxLength(IncidentLimits.Name);
+            request.Property(r => r.Reason).HasMaxLength(IncidentLimits.Message);
+        });
+        modelBuilder.Entity<NotificationTemplate>(template =>
+        {
+            template.HasKey(t => t.Id);
+            template.HasIndex(t => new { t.Key, t.Language }).IsUnique();
+            template.Property(t => t.Key).HasMaxLength(20);
+            template.Property(t => t.Language).HasMaxLength(8);
+            template.Property(t => t.Subject).HasMaxLength(IncidentLimits.Title);
+            template.Property(t => t.Body).HasMaxLength(IncidentLimits.Text);
+            template.Property(t => t.UpdatedBy).HasMaxLength(IncidentLimits.Name);
+        });
         modelBuilder.Entity<NotificationRecipient>(recipient =>
         {
             recipient.HasKey(r => r.Id);
@@ -159,6 +188,8 @@ internal static class IncidentLimits
     public const int Email = 254;
     public const int Services = 2000;
     public const int Text = 20000;
+    public const int TicketNumber = 20;
+    public const int Message = 2000;
 }
 
 internal sealed class IncidentsDesignTimeDbContextFactory : DesignTimeDbContextFactory<IncidentsDbContext>

@@ -103,6 +103,9 @@ internal sealed class Incident
     /// <summary>When the last written notification went out.</summary>
     public DateTime? LastNotifiedAtUtc { get; private set; }
 
+    /// <summary>The due time of the update the communications lead was last reminded of (once per due time).</summary>
+    public DateTime? UpdateReminderDueAtUtc { get; private set; }
+
     public string Reference => $"INC-{Id:D4}";
 
     /// <summary>When the next update to the customers is due, on the cadence the lead set, while the incident is open.</summary>
@@ -169,6 +172,9 @@ internal sealed class Incident
     }
 
     public void RecordReminder(DateTime nowUtc) => NotificationReminderAtUtc = nowUtc;
+
+    /// <summary>Records that the lead was reminded of the update due at <paramref name="dueAtUtc"/>.</summary>
+    public void RecordUpdateReminder(DateTime dueAtUtc) => UpdateReminderDueAtUtc = dueAtUtc;
 
     public void FlagLate(DateTime nowUtc) => NotificationLateAtUtc = nowUtc;
 
@@ -260,6 +266,12 @@ internal enum TimelineKind
     PostMortemSaved = 16,
     ActionItemAdded = 17,
     ActionItemDone = 18,
+    RcaRequested = 19,
+    RcaRefused = 20,
+    RcaApproved = 21,
+    RcaDeclined = 22,
+    RcaSent = 23,
+    UpdateReminder = 24,
 }
 
 /// <summary>One event of the incident's life, in order: the timeline the post-mortem is built from.</summary>
@@ -582,4 +594,125 @@ internal sealed class ActionItem
     public void MarkDone(DateTime nowUtc) => DoneAtUtc ??= nowUtc;
 
     public void Reopen() => DoneAtUtc = null;
+}
+
+/// <summary>Where a customer's request for the RCA report stands.</summary>
+internal enum RcaRequestState
+{
+    /// <summary>From a contact of an impacted company; waits for an agent.</summary>
+    Pending = 0,
+
+    /// <summary>The address is not a contact of an impacted company: refused at once, the refusal emailed.</summary>
+    Refused = 1,
+
+    /// <summary>An agent declined it, with a reason emailed to the customer.</summary>
+    Declined = 2,
+
+    /// <summary>An agent approved it; the report went out by email.</summary>
+    Sent = 3,
+}
+
+/// <summary>A customer's request, from the status page, for the RCA report of a resolved incident.</summary>
+internal sealed class RcaRequest
+{
+    private RcaRequest()
+    {
+    }
+
+    public RcaRequest(long incidentId, string email, string ticketNumber, string message, string language, string companyName, bool eligible, DateTime nowUtc)
+    {
+        IncidentId = incidentId;
+        Email = email.Trim();
+        NormalizedEmail = StatusSubscription.Normalize(email);
+        TicketNumber = ticketNumber.Trim();
+        Message = message.Trim();
+        Language = language;
+        CompanyName = companyName;
+        RequestedAtUtc = nowUtc;
+        State = eligible ? RcaRequestState.Pending : RcaRequestState.Refused;
+        DecidedAtUtc = eligible ? null : nowUtc;
+    }
+
+    public long Id { get; private set; }
+
+    public long IncidentId { get; private set; }
+
+    public string Email { get; private set; } = "";
+
+    public string NormalizedEmail { get; private set; } = "";
+
+    /// <summary>The ticket number the customer gave, if any (free text: shown to the agent, never trusted).</summary>
+    public string TicketNumber { get; private set; } = "";
+
+    public string Message { get; private set; } = "";
+
+    /// <summary>The portal language the customer used ("fr" or "en"): the report is written in it.</summary>
+    public string Language { get; private set; } = "fr";
+
+    /// <summary>The impacted company the address belongs to (empty when refused).</summary>
+    public string CompanyName { get; private set; } = "";
+
+    public DateTime RequestedAtUtc { get; private set; }
+
+    public RcaRequestState State { get; private set; }
+
+    public DateTime? DecidedAtUtc { get; private set; }
+
+    public string DecidedBy { get; private set; } = "";
+
+    /// <summary>Why an agent declined it.</summary>
+    public string Reason { get; private set; } = "";
+
+    public void Approve(string by, DateTime nowUtc)
+    {
+        State = RcaRequestState.Sent;
+        DecidedBy = by;
+        DecidedAtUtc = nowUtc;
+    }
+
+    public void Decline(string reason, string by, DateTime nowUtc)
+    {
+        State = RcaRequestState.Declined;
+        Reason = reason.Trim();
+        DecidedBy = by;
+        DecidedAtUtc = nowUtc;
+    }
+}
+
+/// <summary>An admin's wording of a notification template (first notification, update, resolution) in one language; the default wording applies where there is none.</summary>
+internal sealed class NotificationTemplate
+{
+    private NotificationTemplate()
+    {
+    }
+
+    public NotificationTemplate(string key, string language)
+    {
+        Key = key;
+        Language = language;
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>initial, update or resolved.</summary>
+    public string Key { get; private set; } = "";
+
+    /// <summary>fr or en.</summary>
+    public string Language { get; private set; } = "";
+
+    public string Subject { get; private set; } = "";
+
+    public string Body { get; private set; } = "";
+
+    public string UpdatedBy { get; private set; } = "";
+
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    public void Edit(string subject, string body, string by, DateTime nowUtc)
+    {
+        Subject = subject.Trim();
+        Body = body.Trim();
+        UpdatedBy = by;
+        UpdatedAtUtc = nowUtc;
+    }
 }

@@ -70,6 +70,29 @@ internal static class Labels
         TimelineKind.ActionItemDone => t["Action done: {0}", entry.Detail],
         TimelineKind.ScopeAssessed => t["Scope assessed: {0}", entry.Detail],
         TimelineKind.CadenceSet => entry.Detail.Length == 0 ? t["Update cadence removed"] : t["Update cadence: every {0} minutes", entry.Detail],
+        TimelineKind.UpdateReminder => t["Reminder: the update to the customers was due at {0} ({1})", entry.Detail.Split('|') is [var due, ..] ? due : "", entry.Detail.Split('|') is [_, var lead] ? lead : ""],
+        TimelineKind.RcaRequested => t["RCA report requested by {0}", entry.Detail],
+        TimelineKind.RcaRefused => t["RCA report refused to {0}: not a contact of an impacted company", entry.Detail],
+        TimelineKind.RcaApproved => t["RCA report request of {0} approved", entry.Detail],
+        TimelineKind.RcaDeclined => t["RCA report request declined: {0}", entry.Detail],
+        TimelineKind.RcaSent => t["RCA report emailed to {0}", entry.Detail],
         _ => entry.Detail,
+    };
+
+    /// <summary>A timeline entry as the RCA report words it for customers.</summary>
+    public static string RcaTimeline(this IStringLocalizer t, TimelineEntry entry) => entry.Kind switch
+    {
+        TimelineKind.ImpactDetermined => t["Impacted customers identified"],
+        TimelineKind.NotificationSent => t["Customers notified in writing: {0}", entry.Detail],
+        TimelineKind.StatusPublished => t["Status page update: {0}", entry.Detail],
+        _ => t.Timeline(entry),
+    };
+
+    public static string RcaRequest(this IStringLocalizer t, RcaRequestState state) => state switch
+    {
+        RcaRequestState.Pending => t["Waiting for approval"],
+        RcaRequestState.Refused => t["Refused: not a contact of an impacted company"],
+        RcaRequestState.Declined => t["Declined"],
+        _ => t["Sent"],
     };
 }

@@ -20,6 +20,12 @@ internal sealed class IncidentsOptions
 
     /// <summary>How many subscriptions to the status page one address (IP) may ask for per minute.</summary>
     public int SubscriptionsPerMinute { get; set; } = 5;
+
+    /// <summary>How many RCA report requests one address (IP) may send per minute.</summary>
+    public int RcaRequestsPerMinute { get; set; } = 5;
+
+    /// <summary>How often the module looks for incident updates that are due and not sent, to remind the communications lead.</summary>
+    public TimeSpan UpdateReminderInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>

@@ -30,7 +30,17 @@ public sealed class EmailMessage
         QueuedAtUtc = queuedAtUtc;
         NextAttemptAtUtc = queuedAtUtc;
         MessageId = $"{Guid.NewGuid():N}@support.modular";
+        var attachments = email.Attachments ?? [];
+        if (attachments.Sum(a => (long)a.Content.Length) > MaxAttachmentBytes)
+        {
+            throw new ArgumentException($"The attachments of an email may not exceed {MaxAttachmentBytes / (1024 * 1024)} MB in all.", nameof(email));
+        }
+
+        Attachments = [.. attachments.Select(a => new EmailAttachment(a))];
     }
+
+    /// <summary>The most an email's attachments may weigh in all: what common mail servers accept once encoded.</summary>
+    public const int MaxAttachmentBytes = 10 * 1024 * 1024;
 
     public long Id { get; private set; }
 
@@ -61,6 +71,9 @@ public sealed class EmailMessage
     public DateTime NextAttemptAtUtc { get; private set; }
 
     public DateTime? SentAtUtc { get; private set; }
+
+    /// <summary>The files sent with the message.</summary>
+    public List<EmailAttachment> Attachments { get; private set; } = [];
 
     /// <summary>The sender's pass that holds this message while it hands it over (several hosts share the outbox).</summary>
     public string? ClaimedBy { get; private set; }
@@ -123,5 +136,46 @@ public sealed class EmailMessage
         entity.Property(m => m.Category).HasMaxLength(100);
         entity.Property(m => m.MessageId).HasMaxLength(200);
         entity.Property(m => m.ClaimedBy).HasMaxLength(32);
+        entity.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.EmailMessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>A file attached to an outgoing email, stored in the outbox with it so that the email and its files commit together.</summary>
+public sealed class EmailAttachment
+{
+    private EmailAttachment()
+    {
+    }
+
+    internal EmailAttachment(OutgoingAttachment attachment)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(attachment.FileName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(attachment.ContentType);
+        FileName = Path.GetFileName(attachment.FileName.Trim());
+        ContentType = attachment.ContentType;
+        Content = attachment.Content;
+        Size = attachment.Content.Length;
+    }
+
+    public long Id { get; private set; }
+
+    public long EmailMessageId { get; private set; }
+
+    public string FileName { get; private set; } = "";
+
+    public string ContentType { get; private set; } = "";
+
+    public byte[] Content { get; private set; } = [];
+
+    /// <summary>The size in bytes, so that the tracking page need not load the content.</summary>
+    public int Size { get; private set; }
+
+    internal static void Configure(EntityTypeBuilder<EmailAttachment> entity)
+    {
+        entity.ToTable(Persistence.KernelDbContext.Prefix + "_email_attachments");
+        entity.HasKey(a => a.Id);
+        entity.HasIndex(a => a.EmailMessageId);
+        entity.Property(a => a.FileName).HasMaxLength(255);
+        entity.Property(a => a.ContentType).HasMaxLength(100);
     }
 }

@@ -75,7 +75,7 @@ internal sealed partial class EmailSender : PollingWorker
             .Where(m => ids.Contains(m.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, now + _options.ClaimLease), cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
-        var due = await db.EmailMessages.Where(m => ids.Contains(m.Id) && m.ClaimedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var due = await db.EmailMessages.Include(m => m.Attachments).Where(m => ids.Contains(m.Id) && m.ClaimedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
         // One save for the batch: a transaction (and its disk flush) per message would make sending
         // compete with the requests for SQLite's single writer. If the host stops half-way, the
@@ -120,6 +120,11 @@ internal sealed partial class EmailSender : PollingWorker
         mime.From.Add(new MailboxAddress(_options.FromName, _options.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.To));
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments.OrderBy(a => a.Id))
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
         mime.Body = body.ToMessageBody();
         return mime;
     }

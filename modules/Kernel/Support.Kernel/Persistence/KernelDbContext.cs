@@ -3,7 +3,7 @@ using Support.Kernel.Email;
 
 namespace Support.Kernel.Persistence;
 
-/// <summary>The Kernel's own tables: the email outbox.</summary>
+/// <summary>The Kernel's own tables: the email outbox and the files its messages carry.</summary>
 public sealed class KernelDbContext : ModuleDbContext
 {
     public const string Prefix = "kernel";
@@ -17,8 +17,13 @@ public sealed class KernelDbContext : ModuleDbContext
 
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
 
-    protected override void OnModuleModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<EmailAttachment> EmailAttachments => Set<EmailAttachment>();
+
+    protected override void OnModuleModelCreating(ModelBuilder modelBuilder)
+    {
         EmailMessage.Configure(modelBuilder.Entity<EmailMessage>());
+        EmailAttachment.Configure(modelBuilder.Entity<EmailAttachment>());
+    }
 }
 
 internal sealed class KernelDesignTimeDbContextFactory : DesignTimeDbContextFactory<KernelDbContext>

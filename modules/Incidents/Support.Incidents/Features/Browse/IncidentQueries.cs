@@ -64,3 +64,12 @@ internal sealed class IncidentFileQueryHandler(IncidentsDbContext db) : IRequest
         return new IncidentFile(incident, companies, tickets, timeline, notifications, team, tasks);
     }
 }
+
+/// <summary>Whether an incident has that id.</summary>
+internal sealed record IncidentExistsQuery(long IncidentId) : IQuery<bool>;
+
+internal sealed class IncidentExistsQueryHandler(IncidentsDbContext db) : IRequestHandler<IncidentExistsQuery, bool>
+{
+    public Task<bool> Handle(IncidentExistsQuery request, CancellationToken cancellationToken) =>
+        db.Incidents.AnyAsync(i => i.Id == request.IncidentId, cancellationToken);
+}

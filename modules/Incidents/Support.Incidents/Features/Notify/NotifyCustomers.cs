@@ -66,31 +66,54 @@ internal sealed class SendNotificationHandler(IncidentsDbContext db, IMediator m
     }
 }
 
-/// <summary>The notification templates of the composer, in French (the reference) and English.</summary>
-internal static class NotificationTemplates
+/// <summary>
+/// The notification templates of the composer (first notification, update, resolution) in French (the reference)
+/// and English. Admins may reword them; their placeholders are filled from the incident.
+/// </summary>
+internal static partial class NotificationTemplates
 {
     public static readonly IReadOnlyList<string> Keys = ["initial", "update", "resolved"];
 
-    public static (string Subject, string Body) Fill(string key, string language, Incident incident)
+    public static readonly IReadOnlyList<string> Languages = ["fr", "en"];
+
+    /// <summary>What a template may say in braces, filled from the incident.</summary>
+    public static readonly IReadOnlyList<string> Placeholders = ["reference", "title", "services", "impact", "state"];
+
+    /// <summary>The wording the product ships with.</summary>
+    public static (string Subject, string Body) Default(string key, string language) => (key, language == "en") switch
     {
-        var services = string.Join(", ", incident.Services);
-        var english = language == "en";
-        return (key, english) switch
+        ("update", false) => ("Point de situation : {title}",
+            "Madame, Monsieur,\n\nVoici un point sur l'incident en cours sur {services}.\n\nSituation actuelle : {state}.\n\n[Décrivez les progrès et les prochaines étapes.]\n\nNous vous tiendrons informés.\n\nL'équipe support"),
+        ("update", true) => ("Update: {title}",
+            "Dear customer,\n\nHere is an update on the ongoing incident affecting {services}.\n\nCurrent status: {state}.\n\n[Describe the progress and the next steps.]\n\nWe will keep you informed.\n\nThe support team"),
+        ("resolved", false) => ("Incident résolu : {title}",
+            "Madame, Monsieur,\n\nL'incident qui touchait {services} est résolu ; le service fonctionne normalement.\n\nUn rapport d'analyse des causes (RCA) pourra vous être transmis sur demande.\n\nNous vous prions de nous excuser pour la gêne occasionnée.\n\nL'équipe support"),
+        ("resolved", true) => ("Incident resolved: {title}",
+            "Dear customer,\n\nThe incident affecting {services} is resolved; the service works normally again.\n\nA root-cause-analysis (RCA) report is available on request.\n\nWe apologise for the inconvenience.\n\nThe support team"),
+        (_, true) => ("Incident in progress: {title}",
+            "Dear customer,\n\nWe are experiencing an incident affecting {services}.\n\nImpact: {impact}\n\nOur teams are working on it. We will send you an update shortly.\n\nThe support team"),
+        _ => ("Incident en cours : {title}",
+            "Madame, Monsieur,\n\nNous rencontrons actuellement un incident qui touche {services}.\n\nImpact : {impact}\n\nNos équipes sont mobilisées. Nous vous adresserons un nouveau point très prochainement.\n\nL'équipe support"),
+    };
+
+    /// <summary>The template with its placeholders filled from the incident.</summary>
+    public static (string Subject, string Body) Fill((string Subject, string Body) template, string language, Incident incident) =>
+        (Fill(template.Subject, language, incident), Fill(template.Body, language, incident));
+
+    /// <summary>The placeholders of <paramref name="text"/> that are not known (each once).</summary>
+    public static IReadOnlyList<string> Unknown(string text) =>
+        [.. Placeholder().Matches(text).Select(m => m.Groups[1].Value).Where(name => !Placeholders.Contains(name)).Distinct()];
+
+    private static string Fill(string text, string language, Incident incident) =>
+        Placeholder().Replace(text, match => match.Groups[1].Value switch
         {
-            ("update", false) => ($"Point de situation : {incident.Title}",
-                $"Madame, Monsieur,\n\nVoici un point sur l'incident en cours sur {services}.\n\nSituation actuelle : {State(incident.State, false)}.\n\n[Décrivez les progrès et les prochaines étapes.]\n\nNous vous tiendrons informés.\n\nL'équipe support"),
-            ("update", true) => ($"Update: {incident.Title}",
-                $"Dear customer,\n\nHere is an update on the ongoing incident affecting {services}.\n\nCurrent status: {State(incident.State, true)}.\n\n[Describe the progress and the next steps.]\n\nWe will keep you informed.\n\nThe support team"),
-            ("resolved", false) => ($"Incident résolu : {incident.Title}",
-                $"Madame, Monsieur,\n\nL'incident qui touchait {services} est résolu ; le service fonctionne normalement.\n\nUn rapport d'analyse des causes (RCA) pourra vous être transmis sur demande.\n\nNous vous prions de nous excuser pour la gêne occasionnée.\n\nL'équipe support"),
-            ("resolved", true) => ($"Incident resolved: {incident.Title}",
-                $"Dear customer,\n\nThe incident affecting {services} is resolved; the service works normally again.\n\nA root-cause-analysis (RCA) report is available on request.\n\nWe apologise for the inconvenience.\n\nThe support team"),
-            (_, true) => ($"Incident in progress: {incident.Title}",
-                $"Dear customer,\n\nWe are experiencing an incident affecting {services}.\n\nImpact: {incident.Impact}\n\nOur teams are working on it. We will send you an update shortly.\n\nThe support team"),
-            _ => ($"Incident en cours : {incident.Title}",
-                $"Madame, Monsieur,\n\nNous rencontrons actuellement un incident qui touche {services}.\n\nImpact : {incident.Impact}\n\nNos équipes sont mobilisées. Nous vous adresserons un nouveau point très prochainement.\n\nL'équipe support"),
-        };
-    }
+            "reference" => incident.Reference,
+            "title" => incident.Title,
+            "services" => string.Join(", ", incident.Services),
+            "impact" => incident.Impact,
+            "state" => State(incident.State, language == "en"),
+            _ => match.Value,
+        });
 
     private static string State(IncidentState state, bool english) => (state, english) switch
     {
@@ -103,4 +126,7 @@ internal static class NotificationTemplates
         (IncidentState.Monitoring, true) => "fix applied, monitoring",
         _ => "resolved",
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{([^{}\s]*)\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 }

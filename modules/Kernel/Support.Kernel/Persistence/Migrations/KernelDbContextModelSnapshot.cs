@@ -17,6 +17,39 @@ namespace Support.Kernel.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
 
+            modelBuilder.Entity("Support.Kernel.Email.EmailAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EmailMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailMessageId");
+
+                    b.ToTable("kernel_email_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Support.Kernel.Email.EmailMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -146,6 +179,20 @@ namespace Support.Kernel.Persistence.Migrations
                     b.HasIndex("ProcessedAtUtc", "Id");
 
                     b.ToTable("kernel_outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Support.Kernel.Email.EmailAttachment", b =>
+                {
+                    b.HasOne("Support.Kernel.Email.EmailMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("EmailMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Support.Kernel.Email.EmailMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Support.Incidents.Domain;
 using Support.Incidents.Features.Browse;
 using Support.Incidents.Features.Manage;
+using Support.Incidents.Features.Rca;
 using Support.Incidents.Web;
 using Support.Kernel.Staff;
 using Support.Ticketing.Contracts;
@@ -12,7 +13,7 @@ using Support.Ticketing.Contracts;
 namespace Support.Incidents.Areas.Incidents.Pages.Staff.Incidents;
 
 /// <summary>One major incident: what it is, its state, impacted companies, linked tickets, notifications and timeline.</summary>
-internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) : PageModel
+internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff, TimeProvider clock) : PageModel
 {
     [FromRoute]
     public long Id { get; set; }
@@ -51,8 +52,19 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
     [BindProperty]
     public string? PublicMessage { get; set; }
 
+    [BindProperty]
+    public string? DeclineReason { get; set; }
+
     [TempData]
     public string? Notice { get; set; }
+
+    /// <summary>The customers' requests for the RCA report, newest first.</summary>
+    public IReadOnlyList<RcaRequest> RcaRequests { get; private set; } = [];
+
+    /// <summary>Whether the post-mortem exists (the RCA report is generated from it).</summary>
+    public bool HasPostMortem { get; private set; }
+
+    public DateTime NowUtc { get; private set; }
 
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
 
@@ -95,6 +107,12 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
     public Task<IActionResult> OnPostCadenceAsync(CancellationToken cancellationToken) =>
         RunAsync(actor => new SetUpdateCadenceCommand(Id, CadenceMinutes, actor), "cadence", cancellationToken);
 
+    public Task<IActionResult> OnPostApproveRcaAsync(long requestId, CancellationToken cancellationToken) =>
+        RunAsync(actor => new ApproveRcaRequestCommand(Id, requestId, actor), "rca", cancellationToken);
+
+    public Task<IActionResult> OnPostDeclineRcaAsync(long requestId, CancellationToken cancellationToken) =>
+        RunAsync(actor => new DeclineRcaRequestCommand(Id, requestId, DeclineReason, actor), "rca", cancellationToken);
+
     private async Task<IActionResult> RunAsync<TResponse>(Func<string, IRequest<TResponse>> command, string notice, CancellationToken cancellationToken)
     {
         try
@@ -122,9 +140,12 @@ internal sealed class IncidentModel(IMediator mediator, IStaffDirectory staff) :
         }
 
         Current = file;
+        NowUtc = clock.GetUtcNow().UtcDateTime;
         Directory = await mediator.Send(new CompanyDirectoryQuery(), cancellationToken);
         NewState = file.Incident.State;
         Staff = await staff.ListAsync(cancellationToken);
+        RcaRequests = await mediator.Send(new RcaRequestsQuery(Id), cancellationToken);
+        HasPostMortem = await mediator.Send(new RcaReportQuery(Id), cancellationToken) is not null;
         if (notice is not "scope")
         {
             Scope = file.Incident.ScopeAssessment;

@@ -44,7 +44,9 @@ internal sealed class NotifyModel(IMediator mediator, IStaffDirectory staff) : P
             Template = Current.Notifications.Count == 0 ? "initial" : "update";
         }
 
-        (Subject, Body) = NotificationTemplates.Fill(Template, Language == "en" ? "en" : "fr", Current.Incident);
+        var language = Language == "en" ? "en" : "fr";
+        var template = (await mediator.Send(new NotificationTemplatesQuery(), cancellationToken)).Single(t => t.Key == Template && t.Language == language);
+        (Subject, Body) = NotificationTemplates.Fill((template.Subject, template.Body), language, Current.Incident);
         return Page();
     }
 
