@@ -40,7 +40,7 @@ internal sealed class SearchCache
     private const int MaxCachedResults = 256;
 
     private readonly bool _keepsResults;
-    private Generation? _current;
+    private volatile Generation? _current;
 
     /// <param name="keepsResults">Whether results are kept for identical queries (the benchmarks measure the search without).</param>
     public SearchCache(bool keepsResults) => _keepsResults = keepsResults;
