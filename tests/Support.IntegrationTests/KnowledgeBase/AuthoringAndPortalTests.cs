@@ -144,6 +144,26 @@ public sealed class AuthoringAndPortalTests
     }
 
     [Fact]
+    public async Task A_prefix_beginning_many_words_of_the_index_still_finds_every_article_with_one_of_them()
+    {
+        await using var host = new SupportHostFactory();
+        using var agent = await StaffSession.SignInAsync(host);
+        using var customer = StaffSession.Anonymous(host);
+        var printer = await CategoryAsync(host, "printer");
+        // Twenty words beginning "modele": more than the search writes out as terms, so FTS5 searches the prefix itself.
+        var models = string.Join(" ", Enumerable.Range(1, 20).Select(n => $"modèle{n:00}"));
+        await PublishAsync(agent, printer, "Pilotes par modèle", $"<p>{models}</p>");
+        await PublishAsync(agent, printer, "Imprimante du service comptable", "<p>Le modèle19 est au deuxième étage.</p>");
+        await PublishAsync(agent, printer, "Changer le toner", "<p>Ouvrez le capot.</p>");
+
+        Assert.Equal(["Pilotes par modèle", "Imprimante du service comptable"], await SearchTitlesAsync(customer, "modele"));
+        Assert.Equal(["Pilotes par modèle", "Imprimante du service comptable"], await SearchTitlesAsync(customer, "MODÈLE"));
+        Assert.Equal(["Imprimante du service comptable"], await SearchTitlesAsync(customer, "modele19 deuxieme"));
+        var page = WebUtility.HtmlDecode(await customer.GetStringAsync("/kb/search?q=modele19+deuxieme"));
+        Assert.Contains("Le <mark>modèle19</mark> est au <mark>deuxième</mark> étage", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_article_body_is_sanitised_before_anyone_reads_it()
     {
         await using var host = new SupportHostFactory();
