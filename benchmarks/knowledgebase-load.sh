@@ -4,7 +4,9 @@
 #
 # Usage: benchmarks/knowledgebase-load.sh [data folder, default /tmp/support-kb-100k]
 # Environment: ARTICLES (100000), CONNECTIONS (16), THREADS (2), DURATION (20, seconds per run),
-#              WARMUP (10, seconds of unmeasured load before each run), RESEED=1 to build the data again.
+#              WARMUP (10, seconds of unmeasured load before each run), RESEED=1 to build the data again,
+#              KEEP_SEARCH_RESULTS (true; false searches on every request: wrk repeats one URL, so with
+#              the results kept every search but the first is answered from memory, ADR 0021).
 # Needs: dotnet, wrk 4.x, curl.
 #
 # The host creates the tables and the categories at a first start; benchmarks/Support.Benchmarks.KnowledgeBase
@@ -18,6 +20,7 @@ connections=${CONNECTIONS:-16}
 threads=${THREADS:-2}
 duration=${DURATION:-20}
 port=5187
+export Modules__KnowledgeBase__KeepSearchResults=${KEEP_SEARCH_RESULTS:-true}
 base="http://127.0.0.1:$port"
 host_dll=host/Support.Host/bin/Release/net10.0/Support.Host.dll
 bench_dll=benchmarks/Support.Benchmarks.KnowledgeBase/bin/Release/net10.0/Support.Benchmarks.KnowledgeBase.dll
@@ -51,7 +54,7 @@ load() {
     status=$(curl -s -o /dev/null -w '%{http_code}' "$base$path")
     [ "$status" = 200 ] || { echo "$path answered $status" >&2; exit 1; }
     wrk -t"$threads" -c"$connections" -d"${WARMUP:-10}s" --timeout 30s "$base$path" >/dev/null
-    echo "== $name: GET $path  (wrk -t$threads -c$connections -d${duration}s --latency; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    echo "== $name: GET $path  (search results kept: $Modules__KnowledgeBase__KeepSearchResults; wrk -t$threads -c$connections -d${duration}s --latency; load average $(cut -d' ' -f1-3 /proc/loadavg))"
     wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 30s --latency "$base$path" |
         grep -E 'Requests/sec|^ +50%|^ +99%|Non-2xx|Socket errors|requests in'
 }

@@ -62,7 +62,12 @@ internal static class Host
 {
     public static ServiceProvider Services(string folder, bool logCommands = false)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataFolder"] = folder }).Build();
+        // The search itself is measured: the results kept for identical queries would answer every repetition.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DataFolder"] = folder,
+            ["Modules:KnowledgeBase:KeepSearchResults"] = "false",
+        }).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging =>
         {

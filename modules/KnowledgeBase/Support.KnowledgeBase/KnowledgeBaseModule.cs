@@ -26,6 +26,7 @@ public sealed class KnowledgeBaseModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<KnowledgeBaseDbContext>(Name, TablePrefix);
+        services.AddSingleton(new SearchCache(configuration.GetValue($"Modules:{Name}:KeepSearchResults", true)));
         services.AddScoped<ArticleSearch>();
         services.AddHostedService<DefaultCategories>();
         services.AddSingleton(new NavigationLink(NavigationArea.Portal, 20, "/kb", "Knowledge base", "Base de connaissances"));

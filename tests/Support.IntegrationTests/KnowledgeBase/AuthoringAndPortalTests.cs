@@ -109,6 +109,61 @@ public sealed class AuthoringAndPortalTests
     }
 
     [Fact]
+    public async Task Search_leaves_out_a_word_found_in_most_articles_when_a_rarer_word_remains_and_still_ranks_title_summary_body()
+    {
+        await using var host = new SupportHostFactory();
+        using var agent = await StaffSession.SignInAsync(host);
+        using var customer = StaffSession.Anonymous(host);
+        var printer = await CategoryAsync(host, "printer");
+        // "imprimante" is in five articles of six: BM25 gives it no weight, so it is not searched when "spouleur" (three of six) remains.
+        await PublishAsync(agent, printer, "Imprimante partagée", "<p>Ajoutez l'imprimante depuis les paramètres.</p>");
+        await PublishAsync(agent, printer, "Service d'impression lent", "<p>Le spouleur ne répond plus : redémarrez-le.</p>");
+        await PublishAsync(agent, printer, "Imprimante : bourrage papier", "<p>Ouvrez le capot de l'imprimante.</p>");
+        await PublishAsync(agent, printer, "Imprimante en réseau", "<p>Installez l'imprimante par son adresse.</p>", f => f["Input.Summary"] = "Vider le spouleur d'impression");
+        await PublishAsync(agent, printer, "Imprimante : redémarrer le spouleur", "<p>Arrêtez l'imprimante, puis le service.</p>");
+        await PublishAsync(agent, printer, "Imprimante : changer le toner", "<p>Le toner de l'imprimante se change capot ouvert.</p>");
+
+        Assert.Equal(
+            ["Imprimante : redémarrer le spouleur", "Imprimante en réseau", "Service d'impression lent"],
+            await SearchTitlesAsync(customer, "imprimante spouleur"));
+        // Every word typed is still marked, the one left out of the search too.
+        var page = await customer.GetStringAsync("/kb/search?q=imprimante+spouleur");
+        Assert.Contains("<mark>Imprimante</mark> : ", page, StringComparison.Ordinal);
+        Assert.Contains(" le <mark>spouleur</mark>", page, StringComparison.Ordinal);
+        // Alone, a common word is searched: all its articles.
+        Assert.Equal(5, (await SearchTitlesAsync(customer, "imprimante")).Count);
+        // When no article has the rare word, the search falls back to any word.
+        Assert.Equal(5, (await SearchTitlesAsync(customer, "imprimante capsule")).Count);
+
+        // Newly published articles are found by the same search at once (what the search keeps in memory is for one state of the articles).
+        await PublishAsync(agent, printer, "Spouleur bloqué", "<p>Relancez le service.</p>");
+        await PublishAsync(agent, printer, "Imprimante : niveau d'encre", "<p>L'imprimante affiche ses niveaux.</p>");
+        Assert.Equal(
+            ["Spouleur bloqué", "Imprimante : redémarrer le spouleur", "Imprimante en réseau", "Service d'impression lent"],
+            await SearchTitlesAsync(customer, "imprimante spouleur"));
+    }
+
+    [Fact]
+    public async Task A_prefix_beginning_many_words_of_the_index_still_finds_every_article_with_one_of_them()
+    {
+        await using var host = new SupportHostFactory();
+        using var agent = await StaffSession.SignInAsync(host);
+        using var customer = StaffSession.Anonymous(host);
+        var printer = await CategoryAsync(host, "printer");
+        // Twenty words beginning "modele": more than the search writes out as terms, so FTS5 searches the prefix itself.
+        var models = string.Join(" ", Enumerable.Range(1, 20).Select(n => $"modèle{n:00}"));
+        await PublishAsync(agent, printer, "Pilotes par modèle", $"<p>{models}</p>");
+        await PublishAsync(agent, printer, "Imprimante du service comptable", "<p>Le modèle19 est au deuxième étage.</p>");
+        await PublishAsync(agent, printer, "Changer le toner", "<p>Ouvrez le capot.</p>");
+
+        Assert.Equal(["Pilotes par modèle", "Imprimante du service comptable"], await SearchTitlesAsync(customer, "modele"));
+        Assert.Equal(["Pilotes par modèle", "Imprimante du service comptable"], await SearchTitlesAsync(customer, "MODÈLE"));
+        Assert.Equal(["Imprimante du service comptable"], await SearchTitlesAsync(customer, "modele19 deuxieme"));
+        var page = WebUtility.HtmlDecode(await customer.GetStringAsync("/kb/search?q=modele19+deuxieme"));
+        Assert.Contains("Le <mark>modèle19</mark> est au <mark>deuxième</mark> étage", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_article_body_is_sanitised_before_anyone_reads_it()
     {
         await using var host = new SupportHostFactory();

@@ -47,6 +47,8 @@ internal sealed class KnowledgeBaseDbContext : ModuleDbContext
             // The portal's category pages: readable articles of a category, by title.
             article.HasIndex(a => new { a.CategoryId, a.Status, a.Visibility, a.Title });
             article.HasIndex(a => a.UpdatedAtUtc);
+            // The search's audience filter and language order without reading the (wide) article rows.
+            article.HasIndex(a => new { a.Id, a.Status, a.Visibility, a.Language }).HasDatabaseName(Search.ArticleSearch.AudienceIndex);
         });
 
         modelBuilder.Entity<ArticleRevision>(revision =>

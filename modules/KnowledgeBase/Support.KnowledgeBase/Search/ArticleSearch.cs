@@ -27,15 +27,28 @@ internal sealed record ArticleHit(long Id, string Language, ArticleVisibility Vi
 internal sealed class ArticleSearch
 {
     /// <summary>
-    /// The most matches a search ranks. A query matching more (a single common word) ranks the most
-    /// recently written of them: scoring every match of a word found in most articles would cost
-    /// hundreds of milliseconds with 100,000 articles (docs/benchmarks.md).
+    /// How many word matches a search scores: 2,000 articles for a one-word query, 1,000 for two
+    /// words, and so on (never fewer than <see cref="MinRankedArticles"/>). A query matching more
+    /// articles ranks the most recently written of them: BM25 costs about 1 µs per word and article
+    /// with 100,000 articles, and scoring every match of common words would cost tens of
+    /// milliseconds (docs/benchmarks.md).
     /// </summary>
-    public const int RankedMatchLimit = 2000;
+    public const int RankedWordMatches = 2000;
+
+    /// <summary>The fewest matches a search ranks, however many words it has.</summary>
+    public const int MinRankedArticles = 200;
+
+    /// <summary>The articles' covering index for the audience filter and the language order (no article row is read to rank).</summary>
+    public const string AudienceIndex = "IX_knowledgebase_article_Id_Status_Visibility_Language";
 
     private readonly KnowledgeBaseDbContext _db;
+    private readonly SearchCache _cache;
 
-    public ArticleSearch(KnowledgeBaseDbContext db) => _db = db;
+    public ArticleSearch(KnowledgeBaseDbContext db, SearchCache cache)
+    {
+        _db = db;
+        _cache = cache;
+    }
 
     /// <summary>The best <paramref name="limit"/> articles for <paramref name="text"/>; empty when it has no word to search.</summary>
     public async Task<IReadOnlyList<ArticleHit>> SearchAsync(string? text, string language, SearchAudience audience, int limit, CancellationToken cancellationToken)
@@ -46,14 +59,46 @@ internal sealed class ArticleSearch
             return [];
         }
 
-        var terms = words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*").ToList();
-        var ids = await RankAsync(string.Join(' ', terms), language, audience, limit, cancellationToken);
-        if (ids.Count == 0 && terms.Count > 1)
+        var generation = await _cache.CurrentAsync(_db, cancellationToken);
+        var key = string.Join('|', [audience.ToString(), language, limit.ToString(CultureInfo.InvariantCulture), .. words.Select(Highlighter.Fold)]);
+        if (generation.TryGetResults(key, out var known))
         {
-            ids = await RankAsync(string.Join(" OR ", terms), language, audience, limit, cancellationToken);
+            return known;
         }
 
-        return ids.Count == 0 ? [] : await HighlightAsync(words, ids, cancellationToken);
+        var matches = new List<WordMatch>(words.Count);
+        foreach (var word in words)
+        {
+            matches.Add(await generation.MatchAsync(_db, word, cancellationToken));
+        }
+
+        var searched = WithoutCommonWords(matches, await generation.ArticleCountAsync(_db, cancellationToken));
+        var ids = await RankAsync(searched, " AND ", language, audience, limit, cancellationToken);
+        if (ids.Count == 0 && searched.Count > 1)
+        {
+            ids = await RankAsync(searched, " OR ", language, audience, limit, cancellationToken);
+        }
+
+        if (ids.Count == 0 && searched.Count < matches.Count)
+        {
+            ids = await RankAsync(matches, " OR ", language, audience, limit, cancellationToken);
+        }
+
+        var hits = ids.Count == 0 ? [] : await HighlightAsync(words, ids, cancellationToken);
+        generation.KeepResults(key, hits);
+        return hits;
+    }
+
+    /// <summary>
+    /// The words to search with: a word found in more than half of the articles is left out when a rarer
+    /// word of the index remains. BM25 gives such a word no weight (FTS5 floors its negative inverse
+    /// document frequency to almost zero), so it changes no ranking; it only narrows an already broad
+    /// result, and each word searched costs time on every match ranked (docs/benchmarks.md).
+    /// </summary>
+    internal static List<WordMatch> WithoutCommonWords(List<WordMatch> matches, long articles)
+    {
+        var rare = matches.Where(m => m.Articles * 2 <= articles).ToList();
+        return rare.Any(m => m.IsKnown) ? rare : matches;
     }
 
     /// <summary>
@@ -78,21 +123,22 @@ internal sealed class ArticleSearch
     private static char[] Separators() =>
         [' ', '\t', '\r', '\n', ',', ';', '.', '!', '?', '"', '\'', '’', '(', ')', '[', ']', '{', '}', '*', ':', '-', '^', '+', '/', '\\', '<', '>', '=', '&', '|', '~', '@', '#'];
 
-    private async Task<List<long>> RankAsync(string match, string language, SearchAudience audience, int limit, CancellationToken cancellationToken)
+    private async Task<List<long>> RankAsync(List<WordMatch> words, string separator, string language, SearchAudience audience, int limit, CancellationToken cancellationToken)
     {
-        // Scoring costs the same for every match: past RankedMatchLimit matches, only the newest are ranked.
-        var floor = await _db.Database.SqlQuery<long>($"""
-            SELECT rowid AS Value FROM knowledgebase_article_search
-            WHERE knowledgebase_article_search MATCH {match}
-            ORDER BY rowid DESC LIMIT 1 OFFSET {RankedMatchLimit - 1}
-            """).ToListAsync(cancellationToken);
-        var fromId = floor.Count == 0 ? 0 : floor[0];
+        var match = string.Join(separator, words.Select(w => w.Expression));
+        var ranked = Math.Max(MinRankedArticles, RankedWordMatches / words.Count);
         var customersOnly = audience == SearchAudience.Customers;
+        // Past the ranked number of matches, only the newest are ranked: the lowest id they start from is
+        // found in rowid order, without scoring.
         return await _db.Database.SqlQuery<long>($"""
             SELECT s.rowid AS Value
             FROM knowledgebase_article_search AS s
-            JOIN knowledgebase_article AS a ON a."Id" = s.rowid
-            WHERE knowledgebase_article_search MATCH {match} AND s.rowid >= {fromId}
+            JOIN knowledgebase_article AS a INDEXED BY "IX_knowledgebase_article_Id_Status_Visibility_Language" ON a."Id" = s.rowid
+            WHERE knowledgebase_article_search MATCH {match}
+              AND s.rowid >= coalesce((
+                  SELECT rowid FROM knowledgebase_article_search
+                  WHERE knowledgebase_article_search MATCH {match}
+                  ORDER BY rowid DESC LIMIT 1 OFFSET {ranked - 1}), 0)
               AND ({customersOnly} = 0 OR (a."Status" = {(int)ArticleStatus.Published} AND a."Visibility" = {(int)ArticleVisibility.Public}))
             ORDER BY a."Language" = {language} DESC, bm25(knowledgebase_article_search, 10.0, 4.0, 6.0, 1.0), s.rowid DESC
             LIMIT {limit}

@@ -22,15 +22,15 @@ internal static partial class Highlighter
     {
         var html = new StringBuilder(text.Length + 32);
         var last = 0;
-        foreach (Match token in Token().Matches(text))
+        foreach (var token in Token().EnumerateMatches(text))
         {
-            if (!Matches(token.Value, prefixes))
+            if (!Matches(text.AsSpan(token.Index, token.Length), prefixes))
             {
                 continue;
             }
 
             html.Append(WebUtility.HtmlEncode(text[last..token.Index]))
-                .Append("<mark>").Append(WebUtility.HtmlEncode(token.Value)).Append("</mark>");
+                .Append("<mark>").Append(WebUtility.HtmlEncode(text.Substring(token.Index, token.Length))).Append("</mark>");
             last = token.Index + token.Length;
         }
 
@@ -40,31 +40,47 @@ internal static partial class Highlighter
     /// <summary>About <see cref="ExcerptWords"/> words of the text around its first matched word (its start when none matches), marked.</summary>
     public static string Excerpt(string text, IReadOnlyList<string> prefixes)
     {
-        var tokens = Token().Matches(text);
+        // The words are read up to the end of the excerpt only: a body can be long.
+        var tokens = new List<(int Index, int Length)>();
+        var first = -1;
+        var more = false;
+        foreach (var token in Token().EnumerateMatches(text))
+        {
+            if (first >= 0 && tokens.Count >= ExcerptStart(first) + ExcerptWords)
+            {
+                more = true;
+                break;
+            }
+
+            tokens.Add((token.Index, token.Length));
+            if (first < 0 && Matches(text.AsSpan(token.Index, token.Length), prefixes))
+            {
+                first = tokens.Count - 1;
+            }
+        }
+
         if (tokens.Count == 0)
         {
             return "";
         }
 
-        var first = 0;
-        while (first < tokens.Count && !Matches(tokens[first].Value, prefixes))
-        {
-            first++;
-        }
-
-        var from = first == tokens.Count ? 0 : Math.Max(0, first - (ExcerptWords / 3));
+        var from = first < 0 ? 0 : ExcerptStart(first);
         var to = Math.Min(tokens.Count - 1, from + ExcerptWords - 1);
         var start = tokens[from].Index;
         var end = tokens[to].Index + tokens[to].Length;
-        return (from > 0 ? "…" : "") + Mark(text[start..end].ReplaceLineEndings(" "), prefixes) + (to < tokens.Count - 1 ? "…" : "");
+        return (from > 0 ? "…" : "") + Mark(text[start..end].ReplaceLineEndings(" "), prefixes) + (more || to < tokens.Count - 1 ? "…" : "");
     }
 
-    private static bool Matches(string token, IReadOnlyList<string> prefixes)
+    private static int ExcerptStart(int firstMatch) => Math.Max(0, firstMatch - (ExcerptWords / 3));
+
+    private static bool Matches(ReadOnlySpan<char> token, IReadOnlyList<string> prefixes)
     {
-        var folded = Fold(token);
+        // Most words are ASCII: folding them is ignoring their case, with no string made.
+        var ascii = Ascii.IsValid(token);
+        var folded = ascii ? token : Fold(token.ToString()).AsSpan();
         foreach (var prefix in prefixes)
         {
-            if (folded.StartsWith(prefix, StringComparison.Ordinal))
+            if (folded.StartsWith(prefix, ascii ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
             {
                 return true;
             }
@@ -73,7 +89,8 @@ internal static partial class Highlighter
         return false;
     }
 
-    private static string Fold(string text)
+    /// <summary>Lower case without accents, as the index's tokenizer folds words.</summary>
+    public static string Fold(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Support.Kernel.Content;
 using Support.Kernel.Storage;
 using Support.KnowledgeBase.Data;
 using Support.KnowledgeBase.Domain;
@@ -32,16 +33,6 @@ internal static class AttachmentDownloads
         }).RequireAuthorization(staffPolicy);
     }
 
-    private static IResult Serve(HttpContext context, ArticleAttachment? attachment, IBlobStore blobs)
-    {
-        var stream = attachment is null ? null : blobs.OpenRead(attachment.BlobKey);
-        if (stream is null)
-        {
-            return Results.NotFound();
-        }
-
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        context.Response.Headers.CacheControl = "private, no-store";
-        return Results.File(stream, attachment!.ContentType, attachment.FileName);
-    }
+    private static IResult Serve(HttpContext context, ArticleAttachment? attachment, IBlobStore blobs) =>
+        FileDownloads.Serve(context, blobs, attachment is null ? null : new DownloadableFile(attachment.BlobKey, attachment.ContentType, attachment.FileName));
 }

@@ -155,6 +155,9 @@ namespace Support.KnowledgeBase.Data.Migrations
 
                     b.HasIndex("CategoryId", "Status", "Visibility", "Title");
 
+                    b.HasIndex("Id", "Status", "Visibility", "Language")
+                        .HasDatabaseName("IX_knowledgebase_article_Id_Status_Visibility_Language");
+
                     b.ToTable("knowledgebase_article");
                 });
 
