@@ -52,7 +52,7 @@ public sealed class IncidentsModule : IModule
             "Incident impact determined",
             e => e.IncidentId.ToString(CultureInfo.InvariantCulture),
             e => new Dictionary<string, object?> { ["incidentId"] = e.IncidentId, ["title"] = e.Title, ["companies"] = e.Companies, ["determinedAtUtc"] = e.OccurredAtUtc },
-            "incidentId", "title", "companies", "determinedAtUtc"));
+            "incidentId", "title", "companies", "determinedAtUtc").TranslatedBy(typeof(IncidentsResource)));
         services.AddHostedService<IncidentWorkflowInstaller>();
         services.AddHostedService<Features.Cadence.UpdateReminderWorker>();
         services.AddSingleton(new NavigationLink(NavigationArea.Portal, 50, "/status", "Service status", "État des services"));
