@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Kernel.Caching;
+using Support.Ticketing.Contracts;
 using Support.Ticketing.Data;
 using Support.Ticketing.Domain;
 using Support.Ticketing.Notifications;
@@ -42,11 +43,8 @@ internal sealed class SlaClocks(TicketingDbContext db, SlaPolicyCatalog policies
 
         var before = (ticket.SlaDueAtUtc, ticket.SlaWarnAtUtc, ticket.SlaPausedSinceUtc, ticket.SlaClock);
         ticket.KeepSlaPausesInStep(now);
-        // Business time is the Workflows module's: with it switched off no clock runs (tickets open as before).
-        var policy = !calendars.Available
-            ? null
-            : SlaPolicy.Choose(await policies.AllAsync(db, cancellationToken), ticket.Severity, contractInForce, ticket.HelpTopicId);
-        ticket.SetSlaTimes(policy, policy is null ? SlaTimes.None : await TimesAsync(ticket.CreatedAtUtc, ticket.NextResponseStartedAtUtc, ticket.SlaPauses, policy, cancellationToken));
+        var policy = await ChooseAsync(ticket.Severity, contractInForce, ticket.HelpTopicId, cancellationToken);
+        ticket.SetSlaTimes(policy, await TimesAsync(ticket.CreatedAtUtc, ticket.NextResponseStartedAtUtc, ticket.SlaPauses, policy, cancellationToken));
 
         // The SLA workflow waits for this to time its alerts again; a new ticket's own event starts it.
         if (!opening && before != (ticket.SlaDueAtUtc, ticket.SlaWarnAtUtc, ticket.SlaPausedSinceUtc, ticket.SlaClock))
@@ -61,11 +59,8 @@ internal sealed class SlaClocks(TicketingDbContext db, SlaPolicyCatalog policies
     /// </summary>
     public async Task<SlaOpening> PlanOpeningAsync(bool criticalSituation, long helpTopicId, bool contractInForce, DateTime now, CancellationToken cancellationToken)
     {
-        var policy = !calendars.Available
-            ? null
-            : SlaPolicy.Choose(await policies.AllAsync(db, cancellationToken), Ticket.InitialSeverity(criticalSituation), contractInForce, helpTopicId);
-        var times = policy is null ? SlaTimes.None : await TimesAsync(now, null, [], policy, cancellationToken);
-        return new SlaOpening(contractInForce, policy, times);
+        var policy = await ChooseAsync(Ticket.InitialSeverity(criticalSituation), contractInForce, helpTopicId, cancellationToken);
+        return new SlaOpening(contractInForce, policy, await TimesAsync(now, null, [], policy, cancellationToken));
     }
 
     /// <summary>
@@ -84,8 +79,20 @@ internal sealed class SlaClocks(TicketingDbContext db, SlaPolicyCatalog policies
         return Task.CompletedTask;
     }
 
-    private async Task<SlaTimes> TimesAsync(DateTime createdAtUtc, DateTime? nextResponseStartedAtUtc, IEnumerable<SlaPause> pauses, SlaPolicy policy, CancellationToken cancellationToken)
+    /// <summary>The policy that applies; none while business time is unavailable (the Workflows module switched off: no clock runs).</summary>
+    private async Task<SlaPolicy?> ChooseAsync(TicketSeverity severity, bool contractInForce, long helpTopicId, CancellationToken cancellationToken) =>
+        !calendars.Available
+            ? null
+            : SlaPolicy.Choose(await policies.AllAsync(db, cancellationToken), severity, contractInForce, helpTopicId);
+
+    /// <summary>The clocks' due and warning times under <paramref name="policy"/>; none without a policy.</summary>
+    private async Task<SlaTimes> TimesAsync(DateTime createdAtUtc, DateTime? nextResponseStartedAtUtc, IEnumerable<SlaPause> pauses, SlaPolicy? policy, CancellationToken cancellationToken)
     {
+        if (policy is null)
+        {
+            return SlaTimes.None;
+        }
+
         var nextStart = nextResponseStartedAtUtc ?? createdAtUtc;
         var clocks = new List<ClockTarget>();
         foreach (var (start, minutes) in new[] { (createdAtUtc, policy.FirstResponseMinutes), (nextStart, policy.NextResponseMinutes), (createdAtUtc, policy.ResolutionMinutes) })
