@@ -30,13 +30,17 @@ public sealed class WriteGroupTests
 
         public ProbeDbContext Db => _scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
 
-        public static async Task<Unit> BeginAsync(SupportHostFactory host, string note)
+        public static async Task<Unit> BeginAsync(SupportHostFactory host, string note, Guid? id = null, bool save = true)
         {
             var unit = new Unit(host.Services.CreateAsyncScope());
             _ = unit.Db; // enlisted before the transaction begins, as a handler's context is
             await unit.Work.BeginAsync(CancellationToken.None);
-            unit.Db.Records.Add(new ProbeRecord { Id = Guid.NewGuid(), Note = note });
-            await unit.Db.SaveChangesAsync();
+            if (save)
+            {
+                unit.Db.Records.Add(new ProbeRecord { Id = id ?? Guid.NewGuid(), Note = note });
+                await unit.Db.SaveChangesAsync();
+            }
+
             return unit;
         }
 
@@ -147,5 +151,93 @@ public sealed class WriteGroupTests
         await Task.WhenAll(plain, later).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(["first", "later", "plain"], await CommittedNotesAsync(host));
+    }
+    [Fact]
+    public async Task The_writers_connection_compiles_each_statement_once_for_every_unit_that_runs_it()
+    {
+        await using var host = Host();
+        var group = host.Services.GetRequiredService<WriteGroup>();
+        await using (var unit = await Unit.BeginAsync(host, "unit 0"))
+        {
+            await unit.Work.CommitAsync(CancellationToken.None);
+        }
+
+        var kept = group.KeptStatements;
+        for (var i = 1; i < 5; i++)
+        {
+            await using var unit = await Unit.BeginAsync(host, $"unit {i}");
+            await unit.Work.CommitAsync(CancellationToken.None);
+        }
+
+        // The savepoint, its release and the insert: the same statements, run five times.
+        Assert.InRange(kept, 3, 10);
+        Assert.Equal(kept, group.KeptStatements);
+        Assert.Equal(["unit 0", "unit 1", "unit 2", "unit 3", "unit 4"], await CommittedNotesAsync(host));
+    }
+
+    [Fact]
+    public async Task A_kept_statement_that_failed_runs_again_for_the_next_unit()
+    {
+        await using var host = Host();
+        var id = Guid.NewGuid();
+        await using (var first = await Unit.BeginAsync(host, "first", id))
+        {
+            await first.Work.CommitAsync(CancellationToken.None);
+        }
+
+        // The same insert with a key already taken fails; the unit starts again with another key.
+        await using (var second = await Unit.BeginAsync(host, "second", save: false))
+        {
+            second.Db.Records.Add(new ProbeRecord { Id = id, Note = "duplicate" });
+            await Assert.ThrowsAsync<DbUpdateException>(() => second.Db.SaveChangesAsync());
+            await second.Work.DiscardAsync();
+            await second.Work.BeginAsync(CancellationToken.None);
+            second.Db.Records.Add(new ProbeRecord { Id = Guid.NewGuid(), Note = "second" });
+            await second.Work.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(["first", "second"], await CommittedNotesAsync(host));
+    }
+
+    [Fact]
+    public async Task A_statement_still_reading_is_not_given_to_a_second_command()
+    {
+        await using var host = Host();
+        await using var unit = await Unit.BeginAsync(host, "a");
+        unit.Db.Records.Add(new ProbeRecord { Id = Guid.NewGuid(), Note = "b" });
+        await unit.Db.SaveChangesAsync();
+
+        // The same query while its first reader is open: the second runs on a statement of its own.
+        var pairs = new List<string>();
+        await foreach (var outer in unit.Db.Records.AsNoTracking().OrderBy(r => r.Note).AsAsyncEnumerable())
+        {
+            foreach (var inner in await unit.Db.Records.AsNoTracking().OrderBy(r => r.Note).ToListAsync())
+            {
+                pairs.Add(outer.Note + inner.Note);
+            }
+        }
+
+        await unit.Work.CommitAsync(CancellationToken.None);
+        Assert.Equal(["aa", "ab", "ba", "bb"], pairs);
+        Assert.Equal(["a", "b"], await CommittedNotesAsync(host));
+    }
+
+    [Fact]
+    public async Task The_kept_statements_start_again_when_there_are_too_many()
+    {
+        await using var host = Host();
+        var group = host.Services.GetRequiredService<WriteGroup>();
+        await using var unit = await Unit.BeginAsync(host, "start");
+
+        // SQL texts that differ by a value written into them, as a list of ids spelled out would.
+        for (var i = 0; i < WriterStatements.Capacity + 10; i++)
+        {
+            var note = $"n{i}";
+            Assert.Equal(0, await unit.Db.Records.Where(r => r.Note == EF.Constant(note)).CountAsync());
+        }
+
+        Assert.InRange(group.KeptStatements, 1, WriterStatements.Capacity);
+        await unit.Work.CommitAsync(CancellationToken.None);
+        Assert.Equal(["start"], await CommittedNotesAsync(host));
     }
 }

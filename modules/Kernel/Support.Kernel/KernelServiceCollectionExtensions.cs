@@ -24,6 +24,7 @@ public static class KernelServiceCollectionExtensions
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<WriteGroup>();
         services.AddSingleton<SqliteWriteGateInterceptor>();
+        services.AddSingleton<WriterStatementInterceptor>();
         services.AddScoped<ScopedConnection>();
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<OutboxSignal>();
@@ -41,6 +42,7 @@ public static class KernelServiceCollectionExtensions
         services.AddSingleton(provider => new EmailTransportDescription(provider.GetRequiredService<IEmailTransport>().Description));
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<EmailSender>();
+        services.AddHostedService<WalCheckpointer>();
         services.AddSingleton<SqliteStatistics>();
         services.AddHostedService(provider => provider.GetRequiredService<SqliteStatistics>());
         services.AddSingleton<IBlobStore, FileSystemBlobStore>();

@@ -19,7 +19,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddPooledDbContextFactory<TContext>(
             (provider, options) => options
                 .UseSqlite(sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(tablePrefix)))
-                .AddInterceptors(provider.GetRequiredService<SqliteWriteGateInterceptor>()));
+                .AddInterceptors(provider.GetRequiredService<SqliteWriteGateInterceptor>(), provider.GetRequiredService<WriterStatementInterceptor>()));
         services.AddScoped(provider =>
         {
             // The unit of work and the connection are resolved first, so that the scope disposes (returns) the

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Support.Kernel.Persistence;
@@ -26,12 +27,16 @@ public sealed class WriteGroup : IDisposable
     /// </summary>
     private const int WriterCacheKibibytes = 65536;
 
-    private const string Savepoint = "unit_of_work";
+    private const string OpenSavepoint = "SAVEPOINT unit_of_work;";
+    private const string ReleaseSavepoint = "RELEASE SAVEPOINT unit_of_work;";
+    private const string RollbackToSavepoint = "ROLLBACK TO SAVEPOINT unit_of_work;";
     private readonly SqliteWriteGate _gate;
     private readonly SqliteDatabase _database;
     private SqliteConnection? _connection;
+    private WriterStatements? _statements;
     private SqliteTransaction? _transaction;
     private Outcome? _outcome;
+    private long _commits;
 
     public WriteGroup(SqliteWriteGate gate, SqliteDatabase database)
     {
@@ -53,11 +58,14 @@ public sealed class WriteGroup : IDisposable
                     connection.Open();
                     using (var pragma = connection.CreateCommand())
                     {
-                        pragma.CommandText = $"PRAGMA cache_size=-{WriterCacheKibibytes};";
+                        // The page cache; the savepoints' journal in memory rather than a temporary file (each page a unit first
+                        // changes was written to it); checkpoints left to the WalCheckpointer, outside the write lock.
+                        pragma.CommandText = $"PRAGMA cache_size=-{WriterCacheKibibytes}; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0;";
                         pragma.ExecuteNonQuery();
                     }
 
                     _connection = connection;
+                    _statements = new WriterStatements(connection);
                 }
 
                 // BEGIN IMMEDIATE: the write lock at once, so reading then writing cannot fail half-way.
@@ -65,7 +73,7 @@ public sealed class WriteGroup : IDisposable
                 _outcome = new Outcome();
             }
 
-            _transaction.Save(Savepoint);
+            _statements!.Execute(OpenSavepoint, _transaction);
             _outcome!.Units++;
             return new WriteTurn(_connection!, _transaction, _outcome);
         }
@@ -81,7 +89,7 @@ public sealed class WriteGroup : IDisposable
     {
         try
         {
-            turn.Transaction.Release(Savepoint);
+            _statements!.Execute(ReleaseSavepoint, turn.Transaction);
         }
         catch (Exception exception)
         {
@@ -98,8 +106,8 @@ public sealed class WriteGroup : IDisposable
     {
         try
         {
-            turn.Transaction.Rollback(Savepoint);
-            turn.Transaction.Release(Savepoint);
+            _statements!.Execute(RollbackToSavepoint, turn.Transaction);
+            _statements!.Execute(ReleaseSavepoint, turn.Transaction);
         }
         catch (Exception exception)
         {
@@ -115,8 +123,19 @@ public sealed class WriteGroup : IDisposable
     public void Dispose()
     {
         _transaction?.Dispose();
+        _statements?.Dispose();
         _connection?.Dispose();
     }
+
+    /// <summary>Group transactions committed since the host started.</summary>
+    internal long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Statements kept compiled on the writers' connection (for tests).</summary>
+    internal int KeptStatements => _statements?.Count ?? 0;
+
+    /// <summary>The kept statements of <paramref name="connection"/> if it is the writers' connection (used only by the write lock's holder).</summary>
+    internal WriterStatements? StatementsFor(DbConnection? connection) =>
+        _statements is { } statements && ReferenceEquals(statements.Connection, connection) ? statements : null;
 
     private void Leave()
     {
@@ -133,6 +152,7 @@ public sealed class WriteGroup : IDisposable
         {
             transaction.Commit();
             transaction.Dispose();
+            Interlocked.Increment(ref _commits);
             outcome.Succeed();
         }
         catch (Exception exception)
@@ -179,6 +199,8 @@ public sealed class WriteGroup : IDisposable
             // Rolling back a transaction SQLite already ended.
         }
 
+        _statements?.Dispose();
+        _statements = null;
         _connection?.Dispose();
         _connection = null;
     }
