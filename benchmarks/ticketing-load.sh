@@ -156,7 +156,18 @@ if wanted open; then
         FROM ticketing_ticket WHERE Id > $before AND Subject LIKE '% $run %';")
     echo "tickets added: $added (thread entries $entries, access links $links) for $created answers 302"
     echo "tickets/s: $(awk -v n="$added" -v s="$open_seconds" 'BEGIN { printf "%.0f", n / s }') over the ${open_seconds}s of sending; $(awk -v n="$added" -v s="$span" 'BEGIN { printf "%.0f", n / s }') between the first and the last ticket's timestamps (${span}s)"
-    if [ "$added" = "$created" ] && [ "$entries" = "$added" ] && [ "$links" = "$added" ]; then
+    # Every event handled: the "ticket opened" events (SLA workflow, staff notifications) wait in the outbox
+    # while the burst lasts; the time until the outbox is empty again is part of the full stack's cost.
+    drain_start=$(date +%s)
+    pending=-1
+    for _ in $(seq 1 600); do
+        pending=$(sqlite3 "$db" "SELECT COUNT(*) FROM ticketing_outbox_messages WHERE ProcessedAtUtc IS NULL;" 2>/dev/null || echo -1)
+        [ "$pending" = 0 ] && break
+        sleep 0.5
+    done
+    instances=$(sqlite3 "$db" "SELECT COUNT(DISTINCT CorrelationId) FROM workflows_instances WHERE CAST(CorrelationId AS INTEGER) > $before;")
+    echo "outbox empty $(( $(date +%s) - drain_start + 2 )) s after the last answer ($pending events left); workflow instances for the $added tickets: $instances"
+    if [ "$added" = "$created" ] && [ "$entries" = "$added" ] && [ "$links" = "$added" ] && [ "$pending" = 0 ] && [ "$instances" = "$added" ]; then
         echo "none lost: yes"
     else
         echo "none lost: NO" >&2
