@@ -60,9 +60,17 @@ internal sealed class WriterStatements : IDisposable
 
     public void Return(SqliteCommand command)
     {
-        command.Parameters.Clear();
-        command.Transaction = null;
         _busy.Remove(command);
+        if (_commands.TryGetValue(command.CommandText, out var kept) && ReferenceEquals(kept, command))
+        {
+            command.Parameters.Clear();
+            command.Transaction = null;
+        }
+        else
+        {
+            // Let go while the cache started again empty.
+            command.Dispose();
+        }
     }
 
     /// <summary>Executes a statement without parameters (a savepoint, its release) through its kept command.</summary>
