@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Support.Host.Identity;
 using Support.Kernel.Staff;
 using Support.Testing;
 using Support.Ticketing.Contracts;
@@ -37,6 +38,42 @@ public sealed class CompaniesAndTimeTests
         }
 
         return agent.SubmitAsync($"/Staff/Tickets/{number}", fields, $"/Staff/Tickets/{number}?handler=Time");
+    }
+
+    [Fact]
+    public async Task An_agent_looks_companies_up_and_only_an_admin_adds_or_changes_one()
+    {
+        await using var host = new SupportHostFactory();
+        await StaffIdentityTests.CreateStaffAsync(host, "agent@support.test", "agent-password-123", StaffRoles.Agent);
+        using var admin = await StaffSession.SignInAsync(host);
+        using var agent = await StaffSession.SignInAsync(host, "agent@support.test", "agent-password-123");
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveCompanyAsync(admin, "Acme Industries", "acme.test", contract: true)).StatusCode);
+        var id = await QueryAsync(host, db => db.Companies.Select(c => c.Id).SingleAsync());
+
+        // The agent sees the list and the contract, with no form and no "edit" link.
+        var page = await agent.GetStringAsync($"/Staff/Companies?edit={id}");
+        Assert.Contains("Acme Industries", page, StringComparison.Ordinal);
+        Assert.Contains("Les sociétés et leurs contrats sont ajoutés et modifiés par un administrateur.", Text(page), StringComparison.Ordinal);
+        Assert.DoesNotContain("company-form", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("?edit=", page, StringComparison.Ordinal);
+
+        // A form posted anyway (a new company, or the contract taken away) is refused and changes nothing.
+        var refused = await agent.SubmitAsync("/Staff/Tickets", new Dictionary<string, string>
+        {
+            ["Input.Id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Name"] = "Acme Industries",
+            ["Input.HasMaintenanceContract"] = "false",
+        }, "/Staff/Companies");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Staff/AccessDenied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var added = await agent.SubmitAsync("/Staff/Tickets", new Dictionary<string, string> { ["Input.Name"] = "Société Pirate" }, "/Staff/Companies");
+        Assert.Contains("/Staff/AccessDenied", added.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var companies = await QueryAsync(host, db => db.Companies.Select(c => new { c.Name, c.HasMaintenanceContract }).ToListAsync());
+        Assert.Equal("Acme Industries", Assert.Single(companies).Name);
+        Assert.True(companies[0].HasMaintenanceContract);
+
+        // The admin still has the form.
+        Assert.Contains("company-form", await admin.GetStringAsync($"/Staff/Companies?edit={id}"), StringComparison.Ordinal);
     }
 
     [Fact]

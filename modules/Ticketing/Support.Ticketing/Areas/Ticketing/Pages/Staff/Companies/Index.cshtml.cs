@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -9,17 +10,28 @@ using Support.Ticketing.Web;
 
 namespace Support.Ticketing.Areas.Ticketing.Pages.Staff.Companies;
 
-/// <summary>The customer companies, their maintenance contracts and the region they are served from.</summary>
+/// <summary>
+/// The customer companies, their maintenance contracts and the region they are served from. Every member of
+/// staff can look a company up; only admins add or change one (PRODUCT.md: admins manage companies and contracts).
+/// </summary>
 internal sealed class IndexModel : PageModel
 {
+    /// <summary>The host's authorization policy for admins.</summary>
+    private const string AdminPolicy = "Admin";
+
     private readonly IMediator _mediator;
     private readonly IStringLocalizer<TicketingResource> _t;
+    private readonly IAuthorizationService _authorization;
 
-    public IndexModel(IMediator mediator, IStringLocalizer<TicketingResource> t)
+    public IndexModel(IMediator mediator, IStringLocalizer<TicketingResource> t, IAuthorizationService authorization)
     {
         _mediator = mediator;
         _t = t;
+        _authorization = authorization;
     }
+
+    /// <summary>Whether the signed-in member of staff may add and change companies (admins only).</summary>
+    public bool CanEdit { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -34,8 +46,9 @@ internal sealed class IndexModel : PageModel
 
     public async Task OnGetAsync(long? edit, CancellationToken cancellationToken)
     {
+        CanEdit = await IsAdminAsync();
         Companies = await _mediator.Send(new CompanyListQuery(Search), cancellationToken);
-        if (edit is { } id && Companies.FirstOrDefault(c => c.Id == id) is { } company)
+        if (CanEdit && edit is { } id && Companies.FirstOrDefault(c => c.Id == id) is { } company)
         {
             Input = new CompanyInput
             {
@@ -51,6 +64,12 @@ internal sealed class IndexModel : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (!await IsAdminAsync())
+        {
+            return Forbid();
+        }
+
+        CanEdit = true;
         // A region that is not one of the list's would otherwise bind as "no region" and be saved silently.
         var regionKey = $"{nameof(Input)}.{nameof(CompanyInput.Region)}";
         if (ModelState[regionKey]?.Errors.Count > 0)
@@ -74,6 +93,8 @@ internal sealed class IndexModel : PageModel
             return Page();
         }
     }
+
+    private async Task<bool> IsAdminAsync() => (await _authorization.AuthorizeAsync(User, AdminPolicy)).Succeeded;
 
     /// <summary>The company form (no id: a new company).</summary>
     internal sealed class CompanyInput
