@@ -131,6 +131,28 @@ public sealed class EmailOutboxTests
     }
 
     [Fact]
+    public async Task The_tracking_page_names_each_message_s_attached_files_with_their_size()
+    {
+        await using var host = new SupportHostFactory();
+        using (var scope = host.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IEmailOutbox>().Queue(new OutgoingEmail(
+                "client@example.test", null, "Rapport d'incident", "Ci-joint le rapport.", null, "rca",
+                [new OutgoingAttachment("rapport-incident.pdf", "application/pdf", new byte[2560]), new OutgoingAttachment("journal.txt", "text/plain", new byte[300])]));
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().CommitAsync(CancellationToken.None);
+        }
+
+        using var admin = await StaffSession.SignInAsync(host);
+        var page = await admin.GetStringAsync("/Staff/Admin/Messages");
+
+        var files = System.Text.RegularExpressions.Regex.Match(page, "<ul[^>]*data-testid=\"message-attachments\"[^>]*>(.*?)</ul>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(files.Success, "no list of attached files on the tracking page");
+        Assert.Contains("aria-label=\"Pièces jointes\"", files.Value, StringComparison.Ordinal);
+        var items = System.Text.RegularExpressions.Regex.Matches(files.Groups[1].Value, "<li>(.*?)</li>").Select(m => m.Groups[1].Value.Trim()).ToList();
+        Assert.Equal(["rapport-incident.pdf (2,5 KB)", "journal.txt (300 B)"], items);
+    }
+
+    [Fact]
     public async Task Invalid_test_recipient_is_refused_with_a_message_and_nothing_is_queued()
     {
         await using var host = new SupportHostFactory();

@@ -42,13 +42,6 @@ internal static class Labels
         _ => t["Europe"],
     };
 
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
-        _ => $"{bytes / (1024.0 * 1024):0.#} MB",
-    };
-
     public static string StatusBadge(TicketStatus status) => status switch
     {
         TicketStatus.Open => "text-bg-primary",

@@ -53,6 +53,9 @@ internal sealed class MessagesModel : PageModel
 
     public IReadOnlyList<EmailMessage> Messages { get; private set; } = [];
 
+    /// <summary>The attached files of the page's messages (names and sizes, not their content), by message id.</summary>
+    public ILookup<long, AttachedFile> Attachments { get; private set; } = Array.Empty<AttachedFile>().ToLookup(a => a.MessageId);
+
     public long? NextBeforeId { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -107,5 +110,15 @@ internal sealed class MessagesModel : PageModel
         var rows = await query.OrderByDescending(m => m.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
         NextBeforeId = rows.Count > PageSize ? rows[PageSize - 1].Id : null;
         Messages = rows.Take(PageSize).ToList();
+        var ids = Messages.Select(m => m.Id).ToList();
+        var files = await _db.EmailAttachments.AsNoTracking()
+            .Where(a => ids.Contains(a.EmailMessageId))
+            .OrderBy(a => a.Id)
+            .Select(a => new AttachedFile(a.EmailMessageId, a.FileName, a.Size))
+            .ToListAsync(cancellationToken);
+        Attachments = files.ToLookup(a => a.MessageId);
     }
+
+    /// <summary>A file attached to a message, as the tracking page lists it.</summary>
+    internal sealed record AttachedFile(long MessageId, string FileName, int Size);
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Support.KnowledgeBase.Web;
+namespace Support.Kernel.Content;
 
-/// <summary>A file size as people read it.</summary>
-internal static class Sizes
+/// <summary>A file size as people read it (bytes, KB, MB), in the reader's culture.</summary>
+public static class FileSizes
 {
     public static string Format(long bytes, CultureInfo culture) => bytes switch
     {
