@@ -152,6 +152,63 @@ public sealed class EmailOutboxTests
         Assert.Equal(["rapport-incident.pdf (2,5 KB)", "journal.txt (300 B)"], items);
     }
 
+    /// <summary>A relay that takes ten minutes (of the manual clock) per message, and notes whether the message's claim still held.</summary>
+    private sealed class SlowRelay(ManualClock clock) : IEmailTransport
+    {
+        public string ConnectionString { get; set; } = "";
+
+        public List<(string Subject, bool ClaimHeld)> Sent { get; } = [];
+
+        public string Description => "a slow relay";
+
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT ClaimedUntilUtc FROM kernel_email_messages WHERE MessageId = $id";
+            command.Parameters.AddWithValue("$id", message.MessageId);
+            var until = DateTime.Parse((string)(await command.ExecuteScalarAsync(cancellationToken))!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+            lock (Sent)
+            {
+                Sent.Add((message.Subject ?? "", until > clock.UtcNow));
+            }
+
+            clock.Set(clock.UtcNow.AddMinutes(10));
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_on_a_slow_relay_lets_its_last_messages_go_before_its_claim_runs_out()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var relay = new SlowRelay(clock);
+        await using var host = new SupportHostFactory().WithServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<IEmailTransport>(relay);
+        });
+        relay.ConnectionString = host.Services.GetRequiredService<SqliteDatabase>().ConnectionString;
+        using (var scope = host.Services.CreateScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<IEmailOutbox>();
+            foreach (var subject in new[] { "first", "second", "third" })
+            {
+                outbox.Queue(new OutgoingEmail("client@example.test", null, subject, subject, null, "test"));
+            }
+
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().CommitAsync(CancellationToken.None);
+        }
+
+        await Eventually.WaitForAsync(() => Task.FromResult(relay.Sent.Count), count => count == 3, "three messages handed to the relay");
+
+        // The claim lasts 15 minutes (Email:ClaimLease) and each message 10: a batch stops after its first
+        // message, so that every message is handed over while its claim holds, once.
+        Assert.Equal([("first", true), ("second", true), ("third", true)], relay.Sent);
+        await Task.Delay(300);
+        Assert.Equal(3, relay.Sent.Count);
+    }
+
     [Fact]
     public async Task Invalid_test_recipient_is_refused_with_a_message_and_nothing_is_queued()
     {

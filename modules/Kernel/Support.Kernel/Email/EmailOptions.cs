@@ -22,8 +22,8 @@ public sealed class EmailOptions
 
     /// <summary>
     /// How long a sender's claim on a batch holds. Hosts sharing the database never hand over the same message
-    /// while a claim holds; a host that stops mid-batch leaves its messages to the others after this. Longer than
-    /// a batch can take (20 messages, each bounded by the SMTP timeout).
+    /// while a claim holds; a host that stops mid-batch leaves its messages to the others after this. A batch (up to
+    /// 100 messages, each bounded by the SMTP timeout) stops sending once half of it has passed and lets the rest go.
     /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -12,7 +12,12 @@ namespace Support.Kernel.Email;
 /// <summary>Sends queued email in the background, retrying failures with back-off.</summary>
 internal sealed partial class EmailSender : PollingWorker
 {
-    private const int BatchSize = 20;
+    /// <summary>
+    /// Messages claimed and saved together. Each pass takes the write lock twice (claim, then outcome) and waits
+    /// for its commit: while the portal is busy each of those waits behind the requests' writes, so small
+    /// batches let the queue of mail grow during a burst of new tickets (two messages each).
+    /// </summary>
+    private const int BatchSize = 100;
 
     /// <summary>Messages to hand over now that no pass of any host holds: what a pass looks for and what it claims.</summary>
     private static Expression<Func<EmailMessage, bool>> DueAndUnclaimed(DateTime now) =>
@@ -83,8 +88,16 @@ internal sealed partial class EmailSender : PollingWorker
         // a batch be sent twice (its claim runs out and another pass takes it).
         try
         {
+            var tried = 0;
             foreach (var message in due)
             {
+                // A slow relay (each message bounded by the SMTP timeout) must not outlast the claim: the rest of
+                // the batch is let go for the next pass rather than risk another host sending it too.
+                if (tried++ > 0 && _clock.GetUtcNow().UtcDateTime - now > _options.ClaimLease / 2)
+                {
+                    break;
+                }
+
                 try
                 {
                     await _transport.SendAsync(ToMime(message), cancellationToken);
