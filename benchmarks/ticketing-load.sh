@@ -178,7 +178,13 @@ if wanted open; then
     wait_idle
     instances=$(sqlite3 "$db" "SELECT COUNT(DISTINCT CorrelationId) FROM workflows_instances WHERE CAST(CorrelationId AS INTEGER) > $before;")
     sent=$(sqlite3 "$db" "SELECT COUNT(*) FROM kernel_email_messages WHERE Status = 1 AND QueuedAtUtc >= (SELECT MIN(CreatedAtUtc) FROM ticketing_ticket WHERE Id > $before);")
-    whole=$(sqlite3 "$db" "SELECT printf('%.1f', $(date +%s.%N) - (julianday(MIN(CreatedAtUtc)) - 2440587.5) * 86400) FROM ticketing_ticket WHERE Id > $before;")
+    # From the first measured ticket to the last piece of their work: the last email sent, the last event handled.
+    whole=$(sqlite3 "$db" "
+        SELECT printf('%.1f', (julianday(MAX(
+                   (SELECT MAX(SentAtUtc) FROM kernel_email_messages WHERE QueuedAtUtc >= t.First),
+                   (SELECT MAX(ProcessedAtUtc) FROM ticketing_outbox_messages WHERE OccurredAtUtc >= t.First),
+                   t.Last)) - julianday(t.First)) * 86400)
+        FROM (SELECT MIN(CreatedAtUtc) AS First, MAX(CreatedAtUtc) AS Last FROM ticketing_ticket WHERE Id > $before) t;")
     echo "all their work done $((waited + 2)) s after the last answer (events left: $pending, emails left: $queued): workflow instances for the $added tickets: $instances; emails sent: $sent"
     echo "sustained tickets/s, all their work included: $(awk -v n="$added" -v s="$whole" 'BEGIN { printf "%.0f", n / s }') (${whole}s from the first ticket to the last email)"
     if [ "$added" = "$created" ] && [ "$entries" = "$added" ] && [ "$links" = "$added" ] && [ "$pending" = 0 ] && [ "$queued" = 0 ] && [ "$instances" = "$added" ]; then
