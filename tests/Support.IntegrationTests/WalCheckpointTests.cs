@@ -10,13 +10,7 @@ namespace Support.IntegrationTests;
 /// <summary>The write-ahead log is copied back to the database file by <see cref="WalCheckpointer"/>, outside the write lock.</summary>
 public sealed class WalCheckpointTests
 {
-    private static SupportHostFactory Host() =>
-        new SupportHostFactory(SupportHostFactory.CreateTemporaryFolder("wal-checkpoint"), new Dictionary<string, string?>
-        {
-            ["Outbox:DispatchEnabled"] = "false",
-            ["Modules:Ticketing:Enabled"] = "false",
-            ["Modules:Workflows:Enabled"] = "false",
-        }).WithServices(ProbeModule.AddTo);
+    private static SupportHostFactory Host() => ProbeModule.QuietHost("wal-checkpoint");
 
     private static async Task CommitAsync(SupportHostFactory host, string note)
     {

@@ -10,14 +10,7 @@ namespace Support.IntegrationTests;
 /// <summary>Group commit (<see cref="WriteGroup"/>): units of work that queue for the write lock are committed together.</summary>
 public sealed class WriteGroupTests
 {
-    /// <summary>A host whose only writers are the tests' (no module with background work of its own).</summary>
-    private static SupportHostFactory Host() =>
-        new SupportHostFactory(SupportHostFactory.CreateTemporaryFolder("write-group"), new Dictionary<string, string?>
-        {
-            ["Outbox:DispatchEnabled"] = "false",
-            ["Modules:Ticketing:Enabled"] = "false",
-            ["Modules:Workflows:Enabled"] = "false",
-        }).WithServices(ProbeModule.AddTo);
+    private static SupportHostFactory Host() => ProbeModule.QuietHost("write-group");
 
     /// <summary>A unit of work in its own scope, begun (so holding or waiting for its turn) and with one record staged.</summary>
     private sealed class Unit : IAsyncDisposable

@@ -7,6 +7,7 @@ using Support.Kernel.Contracts;
 using Support.Kernel.Email;
 using Support.Kernel.Messaging;
 using Support.Kernel.Persistence;
+using Support.Testing;
 
 namespace Support.IntegrationTests.Probe;
 
@@ -21,6 +22,15 @@ internal static class ProbeModule
         services.AddModuleDbContext<ProbeDbContext>("Probe", ProbeDbContext.Prefix);
         services.AddModuleHandlers(typeof(ProbeModule).Assembly);
     }
+
+    /// <summary>A host whose only writers are the tests' through the probe module (no module with background work of its own).</summary>
+    public static SupportHostFactory QuietHost(string folder) =>
+        new SupportHostFactory(SupportHostFactory.CreateTemporaryFolder(folder), new Dictionary<string, string?>
+        {
+            ["Outbox:DispatchEnabled"] = "false",
+            ["Modules:Ticketing:Enabled"] = "false",
+            ["Modules:Workflows:Enabled"] = "false",
+        }).WithServices(AddTo);
 }
 
 internal sealed record ProbeRecorded(Guid EventId, DateTime OccurredAtUtc, string Note, string? Key = null) : IIntegrationEvent
