@@ -71,10 +71,14 @@ internal sealed partial class WalCheckpointer : BackgroundService
 
             if (copiedPages < logPages)
             {
-                // Readers still use older pages of the log; the next pass tries again.
                 LogBehind(logPages, copiedPages);
-                return;
             }
+        }
+
+        if (copiedPages < logPages)
+        {
+            // Pages committed meanwhile, or readers still using older pages of the log: the next pass goes on.
+            return;
         }
 
         Interlocked.Exchange(ref _checkpointedCommits, commits);
