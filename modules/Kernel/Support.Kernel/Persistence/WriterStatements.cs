@@ -73,28 +73,11 @@ internal sealed class WriterStatements : IDisposable
         }
     }
 
-    /// <summary>Executes a statement without parameters (a savepoint, its release) through its kept command.</summary>
+    /// <summary>Executes a statement without parameters (a savepoint, its release) as EF Core's commands run: through its kept command.</summary>
     public void Execute(string sql, SqliteTransaction transaction)
     {
-        var command = Rent(sql);
-        if (command is null)
-        {
-            using var once = Connection.CreateCommand();
-            once.CommandText = sql;
-            once.Transaction = transaction;
-            once.ExecuteNonQuery();
-            return;
-        }
-
-        try
-        {
-            command.Transaction = transaction;
-            command.ExecuteNonQuery();
-        }
-        finally
-        {
-            Return(command);
-        }
+        using var command = new KeptStatementCommand(this) { CommandText = sql, Transaction = transaction };
+        command.ExecuteNonQuery();
     }
 
     public void Dispose() => Clear();
