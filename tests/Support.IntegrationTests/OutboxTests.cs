@@ -90,6 +90,72 @@ public sealed class OutboxTests
         Assert.Equal([$"meet:{group}:c met", $"meet:{group}:d met"], notes.Where(n => n.StartsWith("meet:", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
+    private static async Task RaiseWhileNothingDispatchesAsync(string dataFolder, params string[] notes)
+    {
+        await using var first = Host(dataFolder, dispatch: false);
+        foreach (var note in notes)
+        {
+            await SendAsync(first, new RecordProbe(note, Key: note, Batched: true));
+        }
+    }
+
+    private static Task WaitForDispatchAsync(SupportHostFactory host) =>
+        Eventually.WaitForAsync(
+            () => QueryAsync(host, db => db.OutboxMessages.CountAsync(m => m.ProcessedAtUtc == null)),
+            pending => pending == 0,
+            "the outbox to be dispatched");
+
+    private static Task<List<string>> DeliveryNotesAsync(SupportHostFactory host) =>
+        QueryAsync(host, db => db.Deliveries.OrderBy(d => d.Id).Select(d => d.Note).ToListAsync());
+
+    [Fact]
+    public async Task Events_found_together_go_to_their_batch_handler_at_once_in_their_order_and_a_redelivery_changes_nothing()
+    {
+        var dataFolder = SupportHostFactory.CreateTemporaryFolder("outbox");
+        await RaiseWhileNothingDispatchesAsync(dataFolder, "first", "ignored", "second", "third", "fourth");
+
+        await using var host = Host(dataFolder, dispatch: true);
+        await WaitForDispatchAsync(host);
+
+        // One unit of work for the four that concern the handler, in the order they were raised; none for the ignored one.
+        var notes = await DeliveryNotesAsync(host);
+        Assert.Equal(["first", "second", "third", "fourth"], notes.Select(n => n[..n.IndexOf(" (", StringComparison.Ordinal)]));
+        var unit = Assert.Single(notes.Select(n => n[(n.IndexOf(" (", StringComparison.Ordinal) + 2)..^1]).Distinct());
+        Assert.StartsWith("batch ", unit, StringComparison.Ordinal);
+        Assert.Equal(4, await QueryAsync(host, db => db.InboxMessages.CountAsync()));
+
+        // As after a crash between the handlers' commit and the messages' update: the inbox skips them all.
+        await using (var connection = new SqliteConnection($"Data Source={host.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE probe_outbox_messages SET ProcessedAtUtc = NULL";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await WaitForDispatchAsync(host);
+        Assert.Equal(notes, await DeliveryNotesAsync(host));
+        Assert.Equal(4, await QueryAsync(host, db => db.InboxMessages.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_event_that_fails_its_batch_is_retried_alone_and_the_others_are_handled_once()
+    {
+        var dataFolder = SupportHostFactory.CreateTemporaryFolder("outbox");
+        await RaiseWhileNothingDispatchesAsync(dataFolder, "before", "poison", "after");
+
+        await using var host = Host(dataFolder, dispatch: true);
+        await WaitForDispatchAsync(host);
+
+        // The batch committed nothing; each event then went to its own handler, and the failing one was retried later.
+        Assert.Contains(host.Logs, line => line.Contains("Batch handler ProbeTalliedBatchHandler failed for 3 events", StringComparison.Ordinal));
+        Assert.Equal(["after (alone)", "before (alone)", "poison (alone)"], (await DeliveryNotesAsync(host)).Order(StringComparer.Ordinal));
+        var messages = await QueryAsync(host, db => db.OutboxMessages.AsNoTracking().ToListAsync());
+        Assert.All(messages, m => Assert.Null(m.LastError));
+        Assert.Equal([0, 0, 1], messages.Select(m => m.Attempts).Order());
+        Assert.Equal(3, await QueryAsync(host, db => db.InboxMessages.CountAsync()));
+    }
+
     private static async Task<List<string>> EmailSubjectsAsync(SupportHostFactory host)
     {
         using var scope = host.Services.CreateScope();

@@ -38,7 +38,13 @@ internal sealed record ProbeRecorded(Guid EventId, DateTime OccurredAtUtc, strin
     string? IIntegrationEvent.OrderingKey => Key;
 }
 
-internal sealed record RecordProbe(string Note, bool FailAfterSaving = false, string? Key = null) : IRequest<Guid>;
+/// <summary>The event of a probe recorded with <c>Batched</c>: its handler can take a batch of them at once.</summary>
+internal sealed record ProbeTallied(Guid EventId, DateTime OccurredAtUtc, string Note, string? Key = null) : IIntegrationEvent
+{
+    string? IIntegrationEvent.OrderingKey => Key;
+}
+
+internal sealed record RecordProbe(string Note, bool FailAfterSaving = false, string? Key = null, bool Batched = false) : IRequest<Guid>;
 
 internal sealed class RecordProbeValidator : AbstractValidator<RecordProbe>
 {
@@ -51,7 +57,9 @@ internal sealed class RecordProbeHandler(ProbeDbContext db, TimeProvider clock) 
     {
         var record = new ProbeRecord { Id = Guid.NewGuid(), Note = request.Note };
         db.Records.Add(record);
-        db.AddIntegrationEvent(new ProbeRecorded(Guid.NewGuid(), clock.GetUtcNow().UtcDateTime, request.Note, request.Key));
+        db.AddIntegrationEvent(request.Batched
+            ? new ProbeTallied(Guid.NewGuid(), clock.GetUtcNow().UtcDateTime, request.Note, request.Key)
+            : new ProbeRecorded(Guid.NewGuid(), clock.GetUtcNow().UtcDateTime, request.Note, request.Key));
         if (request.FailAfterSaving)
         {
             throw new InvalidOperationException("The handler failed after staging its changes.");
@@ -116,6 +124,51 @@ internal sealed class ProbeRecordedHandler(ProbeDbContext db, UnitOfWork unitOfW
 
         Db.Deliveries.Add(new ProbeDelivery { EventId = integrationEvent.EventId, Note = note });
         mail.Queue(new OutgoingEmail("watcher@example.test", null, $"Probe recorded: {integrationEvent.Note}", integrationEvent.Note, null, "probe"));
+    }
+}
+
+/// <summary>
+/// Records each <see cref="ProbeTallied"/> with the unit of work that handled it: "alone", or the batch's name.
+/// Notes starting with "ignored" concern nobody; those starting with "poison" fail on their first two attempts.
+/// </summary>
+[HandledInBatches(typeof(ProbeTalliedBatchHandler))]
+internal sealed class ProbeTalliedHandler(ProbeDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
+    : IntegrationEventHandler<ProbeTallied, ProbeDbContext>(db, unitOfWork, clock)
+{
+    private static readonly ConcurrentDictionary<Guid, int> Attempts = new();
+
+    protected override ValueTask<bool> IsRelevantAsync(ProbeTallied integrationEvent, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(!integrationEvent.Note.StartsWith("ignored", StringComparison.Ordinal));
+
+    protected override Task HandleOnceAsync(ProbeTallied integrationEvent, CancellationToken cancellationToken)
+    {
+        Tally(Db, integrationEvent, "alone");
+        return Task.CompletedTask;
+    }
+
+    public static void Tally(ProbeDbContext db, ProbeTallied integrationEvent, string unit)
+    {
+        if (integrationEvent.Note.StartsWith("poison", StringComparison.Ordinal) && Attempts.AddOrUpdate(integrationEvent.EventId, 1, (_, n) => n + 1) <= 2)
+        {
+            throw new InvalidOperationException($"The probe cannot take \"{integrationEvent.Note}\" yet.");
+        }
+
+        db.Deliveries.Add(new ProbeDelivery { EventId = integrationEvent.EventId, Note = $"{integrationEvent.Note} ({unit})" });
+    }
+}
+
+internal sealed class ProbeTalliedBatchHandler(ProbeDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
+    : IntegrationEventBatchHandler<ProbeDbContext>(db, unitOfWork, clock)
+{
+    private readonly string _name = "batch " + Guid.NewGuid().ToString("N")[..8];
+
+    protected override ValueTask<bool> IsRelevantAsync(IIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(!((ProbeTallied)integrationEvent).Note.StartsWith("ignored", StringComparison.Ordinal));
+
+    protected override Task HandleOnceAsync(IIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        ProbeTalliedHandler.Tally(Db, (ProbeTallied)integrationEvent, _name);
+        return Task.CompletedTask;
     }
 }
 

@@ -18,8 +18,8 @@ public sealed partial class SlaWorkflowTests
 
     private static DateTime Utc(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, DateTimeKind.Utc);
 
-    private static SupportHostFactory Host(ManualClock clock) =>
-        new SupportHostFactory(settings: new Dictionary<string, string?> { ["Ticketing:SlaWorkflow"] = "true" })
+    private static SupportHostFactory Host(ManualClock clock, string? dataFolder = null, bool dispatch = true) =>
+        new SupportHostFactory(dataFolder, new Dictionary<string, string?> { ["Ticketing:SlaWorkflow"] = "true", ["Outbox:DispatchEnabled"] = dispatch ? "true" : "false" })
             .WithServices(s => s.AddSingleton<TimeProvider>(clock));
 
     private static string Flat(string html) => Spaces().Replace(Text(html), " ");
@@ -107,6 +107,57 @@ public sealed partial class SlaWorkflowTests
         Assert.Equal($"Alerte SLA ticket {int.Parse(after, CultureInfo.InvariantCulture)}", mail.Subject);
         await WaitForAuditAsync(admin, after, "SLA · alerte : le délai de première réponse est à risque");
         Assert.Single(new PickupMailbox(host).To(TeamLead));
+    }
+
+    [Fact]
+    public async Task Events_found_together_after_a_restart_start_each_ticket_s_instance_and_resume_the_one_answered_meanwhile()
+    {
+        var clock = new ManualClock(Utc(30, 8));
+        var dataFolder = SupportHostFactory.CreateTemporaryFolder("data");
+        string[] numbers;
+
+        // Raised while nothing dispatches: the next host finds the openings and the answer's clock change in one batch.
+        await using (var stopped = Host(clock, dataFolder, dispatch: false))
+        {
+            numbers = [await OpenTicketAsync(stopped), await OpenTicketAsync(stopped), await OpenTicketAsync(stopped)];
+            using var agent = await StaffSession.SignInAsync(stopped);
+            await AgentScenario.ReplyAsync(agent, numbers[1], "<p>Nous regardons.</p>");
+        }
+
+        await using var host = Host(clock, dataFolder);
+        var ids = new List<long>();
+        foreach (var number in numbers)
+        {
+            ids.Add(await TicketIdAsync(host, number));
+        }
+
+        await Eventually.WaitForAsync(() => InstancesAsync(host), i => ids.All(id => i.Contains((id, 1))), "the SLA instance of each ticket");
+        await Eventually.WaitForAsync(
+            () => QueryAsync(host, db => db.OutboxMessages.CountAsync(m => m.ProcessedAtUtc == null)), pending => pending == 0, "the ticket events to be delivered");
+
+        // The clock change was delivered after the opening it follows: the answered ticket's instance was resumed by it.
+        using var admin = await StaffSession.SignInAsync(host);
+        var resumed = await Task.WhenAll(ids.Select(id => ResumedByClockChangeAsync(host, admin, id)));
+        Assert.Equal([false, true, false], resumed);
+
+        clock.Set(Utc(30, 11, 5));
+        await WaitForAuditAsync(admin, numbers[0], "SLA · alerte : le délai de première réponse est à risque");
+        await WaitForAuditAsync(admin, numbers[2], "SLA · alerte : le délai de première réponse est à risque");
+        Assert.DoesNotContain("alerte", await AuditTrailAsync(admin, numbers[1]), StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the instance page of the ticket's SLA instance shows it resumed by "SLA clocks changed".</summary>
+    private static async Task<bool> ResumedByClockChangeAsync(SupportHostFactory host, StaffSession admin, long ticketId)
+    {
+        string instanceId;
+        using (var scope = host.Services.CreateScope())
+        {
+            var correlation = ticketId.ToString(CultureInfo.InvariantCulture);
+            instanceId = await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().Instances
+                .Where(i => i.DefinitionId == "sla" && i.CorrelationId == correlation).Select(i => i.Id).SingleAsync();
+        }
+
+        return Flat(await admin.GetStringAsync($"/Staff/Admin/Workflows/Instances/{instanceId}")).Contains("Reprise", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\s+")]

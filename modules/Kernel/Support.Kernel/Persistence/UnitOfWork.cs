@@ -61,6 +61,37 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Ends one step of a begun unit: its changes are written into the transaction (permanent only with
+    /// <see cref="CommitAsync"/>) and the scope's contexts forget what they track, so that the next step
+    /// reads the database as a scope of its own would and the change tracker does not grow with every step.
+    /// </summary>
+    public async Task SaveStepAsync(CancellationToken cancellationToken)
+    {
+        if (_turn is null)
+        {
+            throw new InvalidOperationException("A step is saved inside a begun unit of work.");
+        }
+
+        try
+        {
+            foreach (var context in _contexts)
+            {
+                if (context.ChangeTracker.HasChanges())
+                {
+                    await context.SaveChangesAsync(cancellationToken);
+                }
+
+                context.ChangeTracker.Clear();
+            }
+        }
+        catch
+        {
+            Abandon();
+            throw;
+        }
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var changed = _contexts.Where(c => c.ChangeTracker.HasChanges()).ToList();

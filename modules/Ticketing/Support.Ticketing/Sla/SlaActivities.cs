@@ -14,10 +14,17 @@ internal static class SlaActivityNames
 {
     public const string Category = "SLA";
 
+    /// <summary>
+    /// Compiled and tracked: every SLA instance reads its ticket as it starts, under the write lock; a ticket an earlier
+    /// activity of the scope changed (an alert recorded, not yet saved) is returned as changed.
+    /// </summary>
+    private static readonly Func<TicketingDbContext, long, CancellationToken, Task<Ticket?>> TicketById =
+        EF.CompileAsyncQuery((TicketingDbContext db, long id, CancellationToken _) => db.Tickets.SingleOrDefault(t => t.Id == id));
+
     /// <summary>The ticket of the instance (its correlation id), or null when the instance is not about a ticket.</summary>
     public static async Task<Ticket?> TicketAsync(IActivityContext context, CancellationToken cancellationToken) =>
         long.TryParse(context.CorrelationId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? await context.Services.GetRequiredService<TicketingDbContext>().Tickets.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
+            ? await TicketById(context.Services.GetRequiredService<TicketingDbContext>(), id, cancellationToken)
             : null;
 
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Support.Kernel.Contracts;
+using Support.Workflows.Contracts;
 using Support.Workflows.Data;
 using Support.Workflows.Definitions;
 
@@ -32,15 +34,49 @@ internal sealed class WorkflowRuntime
 
     private readonly WorkflowsDbContext _db;
     private readonly WorkflowRunner _runner;
+    private readonly ActivityRegistry _registry;
+
+    /// <summary>Whether a published definition starts on a stimulus, asked once per scope (a batch of events asks it once).</summary>
+    private readonly Dictionary<string, bool> _triggered = new(StringComparer.Ordinal);
 
     /// <summary>Instances started in this scope and not yet saved (a query would not see them).</summary>
     private readonly HashSet<(string DefinitionId, string CorrelationId)> _startedInScope = [];
 
-    public WorkflowRuntime(WorkflowsDbContext db, WorkflowRunner runner)
+    public WorkflowRuntime(WorkflowsDbContext db, WorkflowRunner runner, ActivityRegistry registry)
     {
         _db = db;
         _runner = runner;
+        _registry = registry;
     }
+
+    /// <summary>
+    /// Whether an integration event starts or resumes anything: most do not (no published definition is triggered
+    /// by them, no instance waits for them about this ticket), and those are dropped before any write.
+    /// </summary>
+    public async ValueTask<bool> ListensToAsync(IIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        foreach (var stimulus in StimuliOf(integrationEvent))
+        {
+            if (await HasListenersAsync(stimulus.Name, stimulus.Correlation(integrationEvent), cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Delivers an integration event as each stimulus registered for its type; the caller holds the write turn.</summary>
+    public async Task DeliverEventAsync(IIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        foreach (var stimulus in StimuliOf(integrationEvent))
+        {
+            await DeliverAsync(stimulus.Name, stimulus.Correlation(integrationEvent), stimulus.Payload(integrationEvent), cancellationToken);
+        }
+    }
+
+    private IEnumerable<WorkflowStimulus> StimuliOf(IIntegrationEvent integrationEvent) =>
+        _registry.Stimuli.Where(s => s.EventType == integrationEvent.GetType());
 
     /// <summary>Starts the definitions <paramref name="stimulus"/> triggers and resumes the instances waiting for it; returns how many instances it touched.</summary>
     public async Task<int> DeliverAsync(string stimulus, string? correlationId, IReadOnlyDictionary<string, object?> payload, CancellationToken cancellationToken)
@@ -88,9 +124,14 @@ internal sealed class WorkflowRuntime
     }
 
     /// <summary>Whether a published definition starts on <paramref name="stimulus"/> or an instance waits for it with this correlation.</summary>
-    public async Task<bool> HasListenersAsync(string stimulus, string? correlationId, CancellationToken cancellationToken)
+    private async Task<bool> HasListenersAsync(string stimulus, string? correlationId, CancellationToken cancellationToken)
     {
-        if (await Triggered(_db, stimulus, cancellationToken))
+        if (!_triggered.TryGetValue(stimulus, out var triggered))
+        {
+            _triggered[stimulus] = triggered = await Triggered(_db, stimulus, cancellationToken);
+        }
+
+        if (triggered)
         {
             return true;
         }
