@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Support.Kernel.Email;
+using Support.IntegrationTests.Probe;
 using Support.Kernel.Persistence;
 using Support.Testing;
 
@@ -128,6 +129,47 @@ public sealed class EmailOutboxTests
         var message = await MimeMessage.LoadAsync(file);
         Assert.Equal("client@example.test", message.To.Mailboxes.Single().Address);
         Assert.Equal("Message de test du centre de support", message.Subject);
+    }
+
+    [Fact]
+    public async Task A_burst_of_mail_goes_out_once_in_batches_each_saved_in_the_same_write_turn_as_the_next_claim()
+    {
+        await using var host = ProbeModule.QuietHost("email-batches");
+        var group = host.Services.GetRequiredService<WriteGroup>();
+        await Eventually.WaitForAsync(
+            async () =>
+            {
+                var before = group.Commits;
+                await Task.Delay(300);
+                return group.Commits == before;
+            },
+            quiet => quiet,
+            "the host's start-up writes to end");
+        var start = group.Commits;
+
+        using (var scope = host.Services.CreateScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<IEmailOutbox>();
+            for (var i = 0; i < 250; i++)
+            {
+                outbox.Queue(new OutgoingEmail($"client{i}@example.test", null, $"Message {i}", "Bonjour", null, "test"));
+            }
+
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().CommitAsync(CancellationToken.None);
+        }
+
+        await Eventually.WaitForAsync(() => SentCountAsync(host), sent => sent == 250, "the 250 messages to be sent");
+
+        // 250 files, one per message; written in 3 batches of up to 100: the queueing, the first claim, then one
+        // write turn per batch for its outcome and the next batch's claim.
+        var subjects = new List<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(host.DataFolder, "mail-pickup"), "*.eml"))
+        {
+            subjects.Add((await MimeMessage.LoadAsync(file)).Subject ?? "");
+        }
+
+        Assert.Equal(Enumerable.Range(0, 250).Select(i => $"Message {i}").Order(StringComparer.Ordinal), subjects.Order(StringComparer.Ordinal));
+        Assert.Equal(5, group.Commits - start);
     }
 
     [Fact]

@@ -51,80 +51,106 @@ internal sealed partial class EmailSender : PollingWorker
 
     protected override Task<int> RunPassAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
 
+    /// <summary>
+    /// Sends the due messages, a claimed batch at a time, until none is left. Each batch's outcome is saved in the
+    /// same write turn as the next batch's claim: under load a turn waits behind the requests' writes, and two turns
+    /// per batch (one to claim, one to save) kept the sender behind a burst of new tickets.
+    /// </summary>
     internal async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
-        var now = _clock.GetUtcNow().UtcDateTime;
-
-        // Nothing due: a read, no write lock.
-        if (!await db.EmailMessages.AnyAsync(DueAndUnclaimed(now), cancellationToken))
+        if (!await db.EmailMessages.AnyAsync(DueAndUnclaimed(_clock.GetUtcNow().UtcDateTime), cancellationToken))
         {
             return 0;
         }
 
-        // Claim a batch, so that another host sharing the database does not hand the same messages over too.
-        // The claim joins the write group like any unit of work; only the claimed messages are read back.
-        // The batch is found through the (Status, Id) index in the order queued and read back by id, so that a
-        // backlog of queued messages costs each pass a few index pages, not a sort or a scan of the whole backlog.
-        var claim = Guid.NewGuid().ToString("N");
         await unitOfWork.BeginAsync(cancellationToken);
+        var batch = await ClaimAsync(db, cancellationToken);
+        await unitOfWork.CommitAsync(cancellationToken);
+
+        var attempted = 0;
+        while (batch.Ids.Count > 0)
+        {
+            var due = await db.EmailMessages.Include(m => m.Attachments).Where(m => batch.Ids.Contains(m.Id) && m.ClaimedBy == batch.Claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+            var next = ClaimedBatch.None;
+            var completed = false;
+            try
+            {
+                attempted += await SendAsync(due, batch.At, cancellationToken);
+                completed = true;
+            }
+            finally
+            {
+                foreach (var message in due.Where(m => m.ClaimedBy == batch.Claim))
+                {
+                    message.ReleaseClaim();
+                }
+
+                await unitOfWork.BeginAsync(CancellationToken.None);
+                await unitOfWork.SaveStepAsync(CancellationToken.None);
+                if (completed && !cancellationToken.IsCancellationRequested)
+                {
+                    next = await ClaimAsync(db, CancellationToken.None);
+                }
+
+                await unitOfWork.CommitAsync(CancellationToken.None);
+            }
+
+            batch = next;
+        }
+
+        return attempted;
+    }
+
+    /// <summary>Claims up to a batch of due messages for this sender (inside the caller's write turn).</summary>
+    private async Task<ClaimedBatch> ClaimAsync(KernelDbContext db, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var claim = Guid.NewGuid().ToString("N");
         var ids = await db.EmailMessages
             .Where(DueAndUnclaimed(now))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
-        await db.EmailMessages
-            .Where(m => ids.Contains(m.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, now + _options.ClaimLease), cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-        var due = await db.EmailMessages.Include(m => m.Attachments).Where(m => ids.Contains(m.Id) && m.ClaimedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-
-        // One save for the batch: a transaction (and its disk flush) per message would make sending
-        // compete with the requests for SQLite's single writer. If the host stops half-way, the
-        // messages already handed over are still recorded (the finally block); only a crash can make
-        // a batch be sent twice (its claim runs out and another pass takes it).
-        try
+        if (ids.Count > 0)
         {
-            var tried = 0;
-            foreach (var message in due)
-            {
-                // A slow relay (each message bounded by the SMTP timeout) must not outlast the claim: the rest of
-                // the batch is let go for the next pass rather than risk another host sending it too.
-                if (tried++ > 0 && _clock.GetUtcNow().UtcDateTime - now > _options.ClaimLease / 2)
-                {
-                    break;
-                }
-
-                try
-                {
-                    await _transport.SendAsync(ToMime(message), cancellationToken);
-                    message.MarkSent(_clock.GetUtcNow().UtcDateTime);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    var delay = RetrySchedule.DelayAfter(message.Attempts + 1, _options.RetryBaseDelay, _options.RetryMaxDelay);
-                    message.MarkAttemptFailed(exception.Message, _clock.GetUtcNow().UtcDateTime, delay, _options.MaxAttempts);
-                    LogSendFailed(message.Id, message.Attempts, exception.Message);
-                }
-            }
-        }
-        finally
-        {
-            // Messages not tried (the host is stopping) are let go at once rather than when the claim runs out.
-            foreach (var message in due.Where(m => m.ClaimedBy == claim))
-            {
-                message.ReleaseClaim();
-            }
-
-            // Through the scope's unit of work, so that the save joins the open write group; an empty pass
-            // writes nothing and does not queue for the write lock at all.
-            await unitOfWork.CommitAsync(CancellationToken.None);
+            await db.EmailMessages
+                .Where(m => ids.Contains(m.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, now + _options.ClaimLease), cancellationToken);
         }
 
-        return due.Count;
+        return new ClaimedBatch(claim, ids, now);
+    }
+
+    /// <summary>Hands a claimed batch to the transport; returns how many were tried. A batch on a slow relay stops once half of its claim has passed.</summary>
+    private async Task<int> SendAsync(List<EmailMessage> due, DateTime claimedAt, CancellationToken cancellationToken)
+    {
+        var tried = 0;
+        foreach (var message in due)
+        {
+            if (tried > 0 && _clock.GetUtcNow().UtcDateTime - claimedAt > _options.ClaimLease / 2)
+            {
+                break;
+            }
+
+            tried++;
+            try
+            {
+                await _transport.SendAsync(ToMime(message), cancellationToken);
+                message.MarkSent(_clock.GetUtcNow().UtcDateTime);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var delay = RetrySchedule.DelayAfter(message.Attempts + 1, _options.RetryBaseDelay, _options.RetryMaxDelay);
+                message.MarkAttemptFailed(exception.Message, _clock.GetUtcNow().UtcDateTime, delay, _options.MaxAttempts);
+                LogSendFailed(message.Id, message.Attempts, exception.Message);
+            }
+        }
+
+        return tried;
     }
 
     private MimeMessage ToMime(EmailMessage message)
@@ -140,6 +166,11 @@ internal sealed partial class EmailSender : PollingWorker
 
         mime.Body = body.ToMessageBody();
         return mime;
+    }
+
+    private readonly record struct ClaimedBatch(string Claim, IReadOnlyList<long> Ids, DateTime At)
+    {
+        public static ClaimedBatch None { get; } = new("", [], default);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outgoing email goes through {Transport}")]
