@@ -72,7 +72,8 @@ internal sealed class PickupFolderEmailTransport : IEmailTransport
             Write(temporary, content);
         }
 
-        File.Move(temporary, Path.Combine(_folder, name));
+        // The name is new (a fresh id): "overwrite" only spares the look-up of a file that cannot exist.
+        File.Move(temporary, Path.Combine(_folder, name), overwrite: true);
     }
 
     /// <summary>
