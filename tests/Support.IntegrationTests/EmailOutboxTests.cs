@@ -65,6 +65,32 @@ public sealed class EmailOutboxTests
     }
 
     [Fact]
+    public async Task Mail_queued_together_goes_to_the_smtp_server_over_one_connection()
+    {
+        await using var smtp = SmtpTestServer.Start();
+        await using var host = new SupportHostFactory(settings: new Dictionary<string, string?>
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+        });
+        using (var scope = host.Services.CreateScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<IEmailOutbox>();
+            foreach (var recipient in new[] { "anne@example.test", "bruno@example.test", "chloe@example.test" })
+            {
+                outbox.Queue(new OutgoingEmail(recipient, null, "Votre ticket", "Bonjour", null, "test"));
+            }
+
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().CommitAsync(CancellationToken.None);
+        }
+
+        await Eventually.WaitForAsync(() => SentCountAsync(host), sent => sent == 3, "the three messages to be sent");
+        Assert.Equal(["anne@example.test", "bruno@example.test", "chloe@example.test"], smtp.Received.SelectMany(m => m.EnvelopeTo).Order(StringComparer.Ordinal));
+        Assert.Equal(1, smtp.Connections);
+    }
+
+    [Fact]
     public async Task Two_hosts_sharing_the_database_hand_each_message_to_the_smtp_server_once()
     {
         await using var smtp = SmtpTestServer.Start();

@@ -15,6 +15,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
+    private int _connections;
 
     private SmtpTestServer(int port)
     {
@@ -27,6 +28,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public int Port { get; }
 
     public ConcurrentQueue<ReceivedMail> Received { get; } = new();
+
+    /// <summary>How many connections clients have opened so far.</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     public static SmtpTestServer Start(int port = 0) => new(port);
 
@@ -54,6 +58,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref _connections);
             _ = Task.Run(() => ServeAsync(client));
         }
     }

@@ -150,6 +150,7 @@ internal sealed partial class EmailSender : PollingWorker
             }
         }
 
+        await _transport.EndBatchAsync(cancellationToken);
         return tried;
     }
 

@@ -12,12 +12,22 @@ internal interface IEmailTransport
     string Description { get; }
 
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Called after each batch: a transport that keeps a connection from one message to the next closes it.</summary>
+    Task EndBatchAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Sends through an SMTP relay with MailKit.</summary>
-internal sealed class SmtpEmailTransport : IEmailTransport
+/// <summary>
+/// Sends through an SMTP relay with MailKit, over one connection per batch: connecting, greeting and
+/// authenticating for every message cost the relay and the sender a round trip each, and relays limit how
+/// many connections a client opens. A message that fails drops the connection; the next one opens another.
+/// Used by the host's one sender loop; the lock only guards against a second caller.
+/// </summary>
+internal sealed class SmtpEmailTransport : IEmailTransport, IDisposable
 {
     private readonly SmtpOptions _options;
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private SmtpClient? _client;
 
     public SmtpEmailTransport(IOptions<EmailOptions> options) => _options = options.Value.Smtp;
 
@@ -25,7 +35,55 @@ internal sealed class SmtpEmailTransport : IEmailTransport
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            var client = _client is { IsConnected: true } connected ? connected : await ConnectAsync(cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch
+        {
+            Drop();
+            throw;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    public async Task EndBatchAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_client is { IsConnected: true } client)
+            {
+                await client.DisconnectAsync(quit: true, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException)
+        {
+            // The relay had accepted every message already; a connection that does not close cleanly is simply dropped.
+        }
+        finally
+        {
+            Drop();
+            _lock.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        Drop();
+        _lock.Dispose();
+    }
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        Drop();
+        var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
+        _client = client;
         var security = Enum.TryParse<SecureSocketOptions>(_options.Security, ignoreCase: true, out var parsed)
             ? parsed
             : SecureSocketOptions.Auto;
@@ -35,8 +93,13 @@ internal sealed class SmtpEmailTransport : IEmailTransport
             await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);
         }
 
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        return client;
+    }
+
+    private void Drop()
+    {
+        _client?.Dispose();
+        _client = null;
     }
 }
 
