@@ -13,9 +13,9 @@ namespace Support.Kernel.Email;
 internal sealed partial class EmailSender : PollingWorker
 {
     /// <summary>
-    /// Messages claimed and saved together. Each pass takes the write lock twice (claim, then outcome) and waits
-    /// for its commit: while the portal is busy each of those waits behind the requests' writes, so small
-    /// batches let the queue of mail grow during a burst of new tickets (two messages each).
+    /// Messages claimed and saved together. Each batch takes a write turn (its outcome with the next claim) and waits
+    /// for its commit: while the portal is busy each turn waits behind the requests' writes, so small batches let
+    /// the queue of mail grow during a burst of new tickets (two messages each).
     /// </summary>
     private const int BatchSize = 100;
 
@@ -61,6 +61,7 @@ internal sealed partial class EmailSender : PollingWorker
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        // Nothing due: a read, no write lock.
         if (!await db.EmailMessages.AnyAsync(DueAndUnclaimed(_clock.GetUtcNow().UtcDateTime), cancellationToken))
         {
             return 0;
@@ -83,6 +84,8 @@ internal sealed partial class EmailSender : PollingWorker
             }
             finally
             {
+                // One save for the batch, also when the host stops half-way (only a crash can send a batch twice);
+                // messages not tried are let go at once rather than when their claim runs out.
                 foreach (var message in due.Where(m => m.ClaimedBy == batch.Claim))
                 {
                     message.ReleaseClaim();
@@ -104,7 +107,11 @@ internal sealed partial class EmailSender : PollingWorker
         return attempted;
     }
 
-    /// <summary>Claims up to a batch of due messages for this sender (inside the caller's write turn).</summary>
+    /// <summary>
+    /// Claims up to a batch of due messages for this sender (inside the caller's write turn), so that another host
+    /// sharing the database does not hand the same messages over too. The batch is found through the (Status, Id)
+    /// index in the order queued and claimed by id: a backlog costs a claim a few index pages, not a sort or a scan.
+    /// </summary>
     private async Task<ClaimedBatch> ClaimAsync(KernelDbContext db, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
